@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import { lessonSchema } from './schemas/lesson.ts';
+import { listExerciseIds } from './site/exercise-ids.ts';
 
+// Exercise ids are read once per build so that a lesson naming an exercise that has no folder
+// under exercises/ fails the build with the file and the field.
 const lessons = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/lessons' }),
-  schema: z.strictObject({
-    title: z.string().min(1),
-    description: z.string().min(1),
-  }),
+  schema: lessonSchema(listExerciseIds()),
 });
 
 export const collections = { lessons };

@@ -1,0 +1,105 @@
+/**
+ * Hidden checks of orders-four-steps. The program runs once as written (for the four steps), then once
+ * per guarantee with `delivery_guarantee` replaced — with the orders of step 1 and with other order ids,
+ * so a hard-coded `processed_orders` cannot pass.
+ */
+import type { ExerciseChecks, StepInput, Verdict } from '../../src/grading/checks-types.ts';
+import { countOrders, listOrders } from '../../src/grading/order-counts.ts';
+import { orderIdsFor } from '../../src/grading/order-ids.ts';
+import { formatValue } from '../../src/grading/format-value.ts';
+import type { RunObservation, SandboxRun } from '../../src/runner/sandbox-protocol.ts';
+import { GUARANTEES } from '../../src/schemas/grade-report.ts';
+
+const STEP_ONE_ORDERS = ['order1', 'order2', 'order3'];
+const SEEDS = { 'at-most-once': 11, 'at-least-once': 12, 'exactly-once': 13 } as const;
+
+function runs(): SandboxRun[] {
+  const all: SandboxRun[] = [{ scenario: 'program as written', seed: 1, guarantee: null, orders: STEP_ONE_ORDERS, faults: [] }];
+  for (const guarantee of GUARANTEES) {
+    const seed = SEEDS[guarantee];
+    all.push({ scenario: 'orders from step 1', seed, guarantee, orders: STEP_ONE_ORDERS, faults: [], substitute: { delivery_guarantee: guarantee } });
+    const other = orderIdsFor(seed, 4);
+    all.push({ scenario: 'other order ids', seed: seed + 100, guarantee, orders: other, faults: [], substitute: { delivery_guarantee: guarantee, orders: other } });
+  }
+  return all;
+}
+
+function judge(run: RunObservation): Verdict {
+  const guarantee = run.guarantee ?? 'at-least-once';
+  if (run.error !== undefined) return { passed: false, message: `${guarantee}: the program stopped with ${run.error.name}: ${run.error.message}` };
+  const observed = run.observed ?? {};
+  if (observed['delivery_guarantee'] !== guarantee) {
+    return { passed: false, message: `${guarantee}: the re-run could not set delivery_guarantee — declare it once at the top level, as \`const delivery_guarantee = 'at-least-once';\`` };
+  }
+  if (!sameList(observed['orders'], run.orders)) {
+    return { passed: false, message: `${guarantee}: the re-run could not replace \`orders\` — declare it once at the top level as an array literal` };
+  }
+  const processed = run.processed_orders;
+  if (processed === null) return { passed: false, message: `${guarantee}: processed_orders is missing or is not an array of strings` };
+  const counts = countOrders(run.orders, processed);
+  if (counts.unexpected.length > 0) {
+    return { passed: false, message: `${guarantee}: processed_orders holds ${listOrders(counts.unexpected)}, which ${counts.unexpected.length === 1 ? 'was' : 'were'} never in orders (${listOrders(run.orders)}) — build it from orders instead of writing it out` };
+  }
+  const twice = counts.duplicated.map((d) => d.order);
+  if (guarantee === 'at-most-once') {
+    if (twice.length > 0) return { passed: false, message: `at-most-once: ${listOrders(twice)} processed more than once — at-most-once never redelivers` };
+    return { passed: true, message: `at-most-once: no order processed twice (${formatValue(processed)})` };
+  }
+  if (guarantee === 'exactly-once') {
+    if (twice.length > 0) return { passed: false, message: `exactly-once: ${listOrders(twice)} processed more than once — duplicates must be removed (idempotent producer, transactions)` };
+    if (counts.missing.length > 0) return { passed: false, message: `exactly-once: ${listOrders(counts.missing)} never processed` };
+    return { passed: true, message: `exactly-once: every order processed exactly once (${formatValue(processed)})` };
+  }
+  if (counts.missing.length > 0) return { passed: false, message: `at-least-once: ${listOrders(counts.missing)} never processed — at-least-once must not lose an order` };
+  const notTwice = run.orders.filter((order) => processed.filter((p) => p === order).length !== 2);
+  if (notTwice.length > 0) {
+    return { passed: false, message: `at-least-once: ${listOrders(notTwice)} ${notTwice.length === 1 ? 'is' : 'are'} not processed twice — this simulation models the redelivery after a lost acknowledgement by appending each order a second time` };
+  }
+  return { passed: true, message: `at-least-once: every order processed, each twice as a redelivery would (${formatValue(processed)})` };
+}
+
+function steps({ source, asWritten }: StepInput): Record<string, Verdict> {
+  const observed = asWritten?.observed ?? {};
+  const failedToRun = asWritten?.error === undefined ? '' : ` (the program stopped with ${asWritten.error.name}: ${asWritten.error.message})`;
+  const ordersOk = sameList(observed['orders'], STEP_ONE_ORDERS);
+  const guaranteeOk = observed['delivery_guarantee'] === 'at-least-once';
+  const loopOk = /for\s*\(\s*(?:const|let|var)\s+order\s+of\s+orders\s*\)/.test(source);
+  const emptyStart = /(?:const|let|var)\s+processed_orders\s*(?::[^=]+)?=\s*\[\s*\]/.test(source);
+  const expected = STEP_ONE_ORDERS.flatMap((order) => [order, order]);
+  const processedOk = sameList(asWritten?.processed_orders, expected);
+  const printed = asWritten?.processed_orders == null ? false : asWritten.console.includes(formatValue(asWritten.processed_orders));
+  return {
+    'create-orders': ordersOk
+      ? { passed: true, message: 'orders holds order1, order2 and order3' }
+      : { passed: false, message: `orders must be exactly ['order1', 'order2', 'order3']; it is ${describe(observed['orders'])}${failedToRun}` },
+    'set-guarantee': guaranteeOk
+      ? { passed: true, message: "delivery_guarantee is 'at-least-once'" }
+      : { passed: false, message: `delivery_guarantee must be 'at-least-once'; it is ${describe(observed['delivery_guarantee'])}${failedToRun}` },
+    'simulate-sending': !emptyStart
+      ? { passed: false, message: 'start processed_orders as an empty array: `const processed_orders: string[] = [];`' }
+      : !loopOk
+        ? { passed: false, message: 'loop with `for (const order of orders)` so each order goes through the same path' }
+        : processedOk
+          ? { passed: true, message: 'each order processed, and a second time under at-least-once' }
+          : { passed: false, message: `with at-least-once, processed_orders should be ${formatValue(expected)}; it is ${describe(asWritten?.processed_orders)}${failedToRun}` },
+    'print-orders': printed
+      ? { passed: true, message: 'processed_orders printed' }
+      : { passed: false, message: `print processed_orders with console.log(processed_orders)${failedToRun}` },
+  };
+}
+
+function sameList(value: unknown, expected: readonly string[]): boolean {
+  return Array.isArray(value) && value.length === expected.length && value.every((item, i) => item === expected[i]);
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? 'not declared' : formatValue(value);
+}
+
+export const checks: ExerciseChecks = {
+  driver: 'script',
+  observe: ['orders', 'delivery_guarantee', 'processed_orders'],
+  runs,
+  judge,
+  steps,
+};

@@ -1,0 +1,155 @@
+/**
+ * The cluster's public data shapes: options, trace events, records read back, fault hits.
+ * Everything here is plain JSON so it can cross postMessage and appear in MDX props.
+ */
+import type { FaultPlan } from './faults.ts';
+import type { KafkaJsModule } from './kafkajs/module-types.ts';
+
+/** Options of {@link createCluster}. */
+export interface ClusterOptions {
+  /** Seeds the cluster's random source: same seed + same client calls ⇒ identical trace. */
+  seed: number;
+  /** Number of brokers, ids 0..n-1. @default 3 */
+  brokers?: number;
+  /** Faults to inject, see {@link FaultPlan}. @default [] */
+  faults?: FaultPlan;
+  /**
+   * Let an out-of-sync replica become leader when no ISR member is alive (data loss).
+   * @default false (Kafka's default since 0.11)
+   */
+  uncleanLeaderElection?: boolean;
+}
+
+/** What happened, in the order it happened. */
+export type TraceKind =
+  | 'send'
+  | 'append'
+  | 'replicate'
+  | 'ack'
+  | 'drop'
+  | 'retry'
+  | 'dedupe'
+  | 'commit'
+  | 'crash'
+  | 'restart'
+  | 'fetch'
+  | 'deliver'
+  | 'abort'
+  | 'fence'
+  | 'elect'
+  | 'truncate'
+  | 'error'
+  | 'timeout'
+  | 'isr-shrink'
+  | 'isr-expand'
+  | 'marker'
+  | 'txn-begin'
+  | 'txn-commit'
+  | 'rebalance'
+  | 'fault';
+
+/** One trace event: plain JSON; absent fields do not apply to that kind. */
+export interface TraceEvent {
+  /** Virtual time in milliseconds. */
+  t: number;
+  kind: TraceKind;
+  broker?: number;
+  topic?: string;
+  partition?: number;
+  /** First offset concerned (a batch covers offset..offset+count-1). */
+  offset?: number;
+  count?: number;
+  producerId?: number;
+  producerEpoch?: number;
+  sequence?: number;
+  /** The single value concerned, or the first of a batch. */
+  value?: string | null;
+  /** All values of a batch, in offset order. */
+  values?: readonly (string | null)[];
+  clientId?: string;
+  groupId?: string;
+  transactionalId?: string;
+  /** Identifies one produce request across send/retry/ack/drop events. */
+  requestId?: number;
+  acks?: number;
+  /** A KafkaJS-style error type such as 'NOT_ENOUGH_REPLICAS'. */
+  error?: string;
+  /** Human-readable detail ("leader crash before replication", "unclean election", …). */
+  detail?: string;
+}
+
+/** A record as a fresh consumer reading from the beginning would see it. */
+export interface ReadRecord {
+  partition: number;
+  offset: number;
+  key: string | null;
+  value: string | null;
+}
+
+/** A planned fault that fired. */
+export interface FaultHit {
+  /** Index of the fault in the plan. */
+  index: number;
+  /** The fault's kind, e.g. 'lose-ack'. */
+  fault: string;
+  /** Virtual time it fired. */
+  t: number;
+  broker?: number;
+  topic?: string;
+  partition?: number;
+  /** Values of the records it hit (e.g. the order ids in a lost request). */
+  values: readonly (string | null)[];
+  requestId?: number;
+  clientId?: string;
+  /** One sentence for a learner: what the fault did. */
+  detail: string;
+}
+
+/** A KafkaJS client instance died on a planned fault; the host may restart the learner's program. */
+export interface ClientCrash {
+  kind: 'consumer' | 'producer';
+  clientId: string;
+  groupId?: string;
+  t: number;
+}
+
+/** Which records a reader sees. */
+export type IsolationLevel = 'read_committed' | 'read_uncommitted';
+
+/** The simulated cluster: clock, randomness, topics, faults, trace, and a KafkaJS module bound to it. */
+export interface SimCluster {
+  /** Virtual milliseconds since creation. */
+  now(): number;
+  /** Fire the next scheduled event, advancing the clock; false when nothing is scheduled. */
+  step(): boolean;
+  /** Virtual time of the next scheduled event. */
+  nextEventAt(): number | undefined;
+  /** A virtual timer; the sandbox maps learner setTimeout/setInterval onto these. */
+  setTimer(delayMs: number, fn: () => void): number;
+  clearTimer(id: number): void;
+  /** The seeded random source, in [0, 1). */
+  random(): number;
+  /** Every event so far. */
+  readonly trace: readonly TraceEvent[];
+  /** Create a topic at once (harness setup). Defaults: 1 partition, RF = min(3, brokers), min.insync.replicas 2 (capped at RF). */
+  createTopic(spec: TopicSpec): void;
+  /** What a fresh consumer reading from the beginning would get now: partitions in order, then offsets. */
+  readTopic(topic: string, opts: { isolation: IsolationLevel }): ReadRecord[];
+  /** Which planned faults fired, when, and what they hit. */
+  faultsHit(): FaultHit[];
+  /** The KafkaJS-compatible module bound to this cluster. */
+  readonly kafkajs: KafkaJsModule;
+  /** Told when a planned fault kills a client instance. */
+  onClientCrash(listener: (e: ClientCrash) => void): void;
+}
+
+/** A topic to create. */
+export interface TopicSpec {
+  topic: string;
+  /** @default 1 */
+  numPartitions?: number;
+  /** @default min(3, brokers) */
+  replicationFactor?: number;
+  /** @default min(2, replicationFactor) */
+  minInsyncReplicas?: number;
+}

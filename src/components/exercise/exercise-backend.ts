@@ -1,0 +1,32 @@
+/**
+ * What the exercise controller needs from the machinery behind it (compiler, sandbox, grader),
+ * kept to one small interface so the controller loads with the page while the machinery loads
+ * lazily — and so a server-graded mode can be a second implementation.
+ */
+import type { GradeError, GradeReport } from '../../schemas/grade-report.ts';
+
+/** The learner's program run once as written: what it printed and what the cluster did. */
+export interface ProgramRunReport {
+  exercise: string;
+  file: string;
+  /** A compile error, or what stopped the program (runtime error, timeout). */
+  error: GradeError | null;
+  /** What the program printed, capped by the sandbox. */
+  console: string[];
+  /** The simulated cluster's events in order (the broker's trace format). */
+  trace: unknown[];
+  /** What the run observed as processed orders, when the exercise observes them. */
+  processed_orders: string[] | null;
+}
+
+/** Compile, run and grade one exercise's code. */
+export interface ExerciseBackend {
+  /** Starts whatever is slow (compiler wasm, spare sandbox worker); resolves when code can be compiled. */
+  warm(): Promise<void>;
+  /** The hidden checks over every step, guarantee and fault scenario. */
+  check(source: string): Promise<GradeReport>;
+  /** The learner's program once. */
+  run(source: string): Promise<ProgramRunReport>;
+  /** The reference solution, fetched only when the learner asks to see it. */
+  solution(): Promise<string>;
+}

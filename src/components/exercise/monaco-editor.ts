@@ -1,0 +1,146 @@
+/**
+ * Monaco, set up for one exercise. This module is only ever reached through a dynamic `import()`
+ * from the exercise's client script, so none of Monaco (code, CSS, workers) loads before the
+ * exercise comes into view or is touched.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/languages/definitions/typescript/register';
+import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import type { EditorSurface, SourceMarker } from './editor-surface.ts';
+
+// Monaco asks for its workers by label; without this Vite inlines them as data: URLs that fail.
+(globalThis as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
+  getWorker: (_id: string, label: string): Worker =>
+    label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker(),
+};
+
+// The facade's declarations, if the broker has written them yet; a glob tolerates their absence.
+const kafkajsTypes = import.meta.glob<string>('/src/broker/kafkajs/kafkajs.d.ts', { query: '?raw', import: 'default' });
+
+let languageReady: Promise<void> | undefined;
+
+/** Compiler options and the `kafkajs` module declaration, shared by every editor on the page. */
+function prepareLanguage(): Promise<void> {
+  languageReady ??= (async () => {
+    typescriptDefaults.setCompilerOptions({
+      target: ScriptTarget.ES2020,
+      module: ModuleKind.ESNext,
+      moduleResolution: ModuleResolutionKind.NodeJs,
+      strict: true,
+      noEmit: true,
+      allowNonTsExtensions: true,
+      lib: ['es2022'],
+    });
+    const load = Object.values(kafkajsTypes)[0];
+    if (load) {
+      const declaration = await load();
+      // An ambient module so `import { Kafka } from 'kafkajs'` resolves without a node_modules.
+      const ambient = /declare module ['"]kafkajs['"]/.test(declaration)
+        ? declaration
+        : `declare module 'kafkajs' {\n${declaration.replace(/^export declare /gm, 'export ')}\n}`;
+      typescriptDefaults.addExtraLib(ambient, 'file:///node_modules/@types/kafkajs/index.d.ts');
+    }
+    // The learner's program only has the console; no DOM, no Node.
+    typescriptDefaults.addExtraLib(
+      'declare const console: { log(...data: unknown[]): void; error(...data: unknown[]): void; warn(...data: unknown[]): void; info(...data: unknown[]): void };',
+      'file:///sandbox-globals.d.ts',
+    );
+  })();
+  return languageReady;
+}
+
+/** Options of the learner's editor: touch-friendly defaults, the page's colour scheme. */
+export interface MonacoEditorOptions {
+  /** Declarations of the exercise's inputs (e.g. the `sendOrders` signature), if any. */
+  inputTypes?: string;
+  /** Accessible label of the editing area. */
+  ariaLabel: string;
+}
+
+/** Creates Monaco in `container` holding `code`; resolves once the editor and its language are up. */
+export async function createMonacoEditor(
+  container: HTMLElement,
+  exerciseId: string,
+  code: string,
+  options: MonacoEditorOptions,
+): Promise<EditorSurface> {
+  await prepareLanguage();
+  if (options.inputTypes) typescriptDefaults.addExtraLib(options.inputTypes, `file:///exercise-${exerciseId}.d.ts`);
+  const dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///exercises/${exerciseId}/main.ts`));
+  const editor = monaco.editor.create(container, {
+    model,
+    theme: dark ? 'vs-dark' : 'vs',
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 2,
+    ariaLabel: options.ariaLabel,
+    // Tab moves focus out of the editor for keyboard users who turn this on with Ctrl+M.
+    tabFocusMode: false,
+  });
+  let diff: monaco.editor.IStandaloneDiffEditor | undefined;
+  let diffHost: HTMLElement | undefined;
+
+  return {
+    kind: 'monaco',
+    getCode: () => model.getValue(),
+    setCode: (source) => {
+      if (model.getValue() !== source) model.setValue(source);
+    },
+    onChange: (listener) => {
+      model.onDidChangeContent(() => listener(model.getValue()));
+    },
+    onRunShortcut: (listener) => {
+      editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, listener);
+    },
+    setMarkers: (markers: readonly SourceMarker[]) => {
+      monaco.editor.setModelMarkers(
+        model,
+        'kdc-compile',
+        markers.map((m) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message: m.message,
+          startLineNumber: m.line,
+          startColumn: m.column,
+          endLineNumber: m.line,
+          endColumn: Math.max(m.column + 1, model.getLineMaxColumn(Math.min(m.line, model.getLineCount()))),
+        })),
+      );
+    },
+    getMarkers: () =>
+      monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({
+        line: m.startLineNumber,
+        column: m.startColumn,
+        message: m.message,
+        source: m.owner === 'kdc-compile' ? 'compile' : 'typescript',
+      })),
+    showDiff: (solution, host) => {
+      diff?.dispose();
+      diffHost = host;
+      const original = monaco.editor.createModel(model.getValue(), 'typescript');
+      const modified = monaco.editor.createModel(solution, 'typescript');
+      diff = monaco.editor.createDiffEditor(host, {
+        readOnly: true,
+        originalEditable: false,
+        automaticLayout: true,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        theme: dark ? 'vs-dark' : 'vs',
+      });
+      diff.setModel({ original, modified });
+    },
+    hideDiff: () => {
+      const models = diff?.getModel();
+      diff?.dispose();
+      models?.original.dispose();
+      models?.modified.dispose();
+      diff = undefined;
+      if (diffHost) diffHost.replaceChildren();
+    },
+    focus: () => editor.focus(),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The security headers of the serverless deploy, in one place: the build writes them into `_headers`
+ * for every static file, and the grading endpoint sets them on its own responses.
+ *
+ * The CSP is the one the in-page runner needs and no wider: scripts only from this origin, WebAssembly
+ * compilation for esbuild-wasm, blob: workers for the sandbox and esbuild, and `connect-src 'self'`
+ * so learner code running in a Worker cannot reach any other host.
+ */
+
+/** Content-Security-Policy for every response. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  // Monaco and Astro's scoped styles inject inline styles.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers every response carries. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Hashed build output never changes under its name, so browsers may keep it for a year. */
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+/**
+ * The `_headers` file Cloudflare's static assets honour: security headers everywhere, immutable
+ * caching for Astro's hashed `/_astro/*` files, and an explicit wasm type (compressed by the edge).
+ */
+export function headersFile(): string {
+  const all = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
+  return [
+    '# Generated from src/deploy/security-headers.ts by the serverless build.',
+    '/*',
+    ...all,
+    '',
+    '/_astro/*',
+    `  Cache-Control: ${IMMUTABLE_CACHE}`,
+    '',
+    '/*.wasm',
+    '  Content-Type: application/wasm',
+    '',
+  ].join('\n');
+}

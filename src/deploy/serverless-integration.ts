@@ -1,0 +1,61 @@
+import type { AstroIntegration } from 'astro';
+import { createRequire } from 'node:module';
+import { writeFile } from 'node:fs/promises';
+import { headersFile } from './security-headers.ts';
+
+/** The value `import.meta.env.PUBLIC_GRADING` has in the serverless build's pages. */
+export const SERVER_GRADING = 'server';
+
+const HARNESS_ID = 'virtual:kx-harness-bundle';
+const RESOLVED_HARNESS_ID = `\0${HARNESS_ID}`;
+
+/**
+ * What the serverless build adds to the static site, kept out of `astro.config.mjs`:
+ * - the on-demand route `POST /api/grade` (injected, so the static build has no server route at all);
+ * - the QuickJS harness bundle as a server-only virtual module, built with native esbuild at build time
+ *   (a Worker cannot bundle at run time) and refused in the client environment;
+ * - the QuickJS wasm under a name ending in `.wasm`, which the Cloudflare plugin imports as a module;
+ * - `import.meta.env.PUBLIC_GRADING = "server"`, so pages send Check to the endpoint;
+ * - `_headers` with the security headers and caching rules for the static files.
+ */
+export function serverlessIntegration(): AstroIntegration {
+  let clientDir: URL | undefined;
+  return {
+    name: 'kdc-serverless',
+    hooks: {
+      'astro:config:setup': ({ injectRoute, updateConfig }) => {
+        injectRoute({ pattern: '/api/grade', entrypoint: './src/server/grade-route.ts', prerender: false });
+        const require = createRequire(import.meta.url);
+        updateConfig({
+          vite: {
+            define: { 'import.meta.env.PUBLIC_GRADING': JSON.stringify(SERVER_GRADING) },
+            // A pattern, not a plain key: the import carries a `?module` query that must survive the alias.
+            resolve: { alias: [{ find: /^kx-quickjs\.wasm/, replacement: require.resolve('@jitl/quickjs-wasmfile-release-sync/wasm') }] },
+            plugins: [
+              {
+                name: 'kdc-harness-bundle',
+                resolveId: (id) => (id === HARNESS_ID ? RESOLVED_HARNESS_ID : undefined),
+                async load(id) {
+                  if (id !== RESOLVED_HARNESS_ID) return undefined;
+                  if (this.environment.name === 'client') throw new Error(`${HARNESS_ID} is server-only; a client module imported it`);
+                  const esbuild = await import('esbuild');
+                  const { buildHarnessBundle } = await import('../runner/harness-bundle.ts');
+                  return `export default ${JSON.stringify(await buildHarnessBundle(esbuild))};`;
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        clientDir = config.build.client;
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (clientDir === undefined) return;
+        // Replaces the adapter's _headers: ours carries the same immutable rule for /_astro/*.
+        await writeFile(new URL('./_headers', clientDir), headersFile());
+        logger.info('wrote _headers (security headers, immutable /_astro/*, application/wasm)');
+      },
+    },
+  };
+}

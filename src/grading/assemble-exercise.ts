@@ -1,0 +1,43 @@
+/**
+ * Builds a `LoadedExercise` from an exercise folder's contents, validating everything and naming the
+ * file and the field of any problem. Shared by the Node loader (files read from disk) and the Vite
+ * loader (files imported with `import.meta.glob`).
+ */
+import { parseExerciseMeta } from '../schemas/exercise.ts';
+import type { ExerciseChecks } from './checks-types.ts';
+import type { LoadedExercise, WrongSubmission } from './exercise-types.ts';
+
+/** The raw contents of `exercises/<id>/`. */
+export interface ExerciseFiles {
+  /** exercise.json, parsed. */
+  meta: unknown;
+  starter: string | undefined;
+  solution: string | undefined;
+  /** The module namespace of checks.ts. */
+  checksModule: unknown;
+  /** wrong/*.ts by file name. */
+  wrong: Record<string, string>;
+}
+
+const EXPECT_FAIL = /^\s*\/\/\s*expect-fail:\s*(\S.*?)\s*$/m;
+
+/** Validates and assembles one exercise; throws an Error naming the file and the field. */
+export function assembleExercise(id: string, files: ExerciseFiles): LoadedExercise {
+  const dir = `exercises/${id}`;
+  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`${dir}: the folder name must match ^[a-z0-9-]+$`);
+  const meta = parseExerciseMeta(files.meta, `${dir}/exercise.json`);
+  if (files.starter === undefined) throw new Error(`${dir}/starter.ts: missing — every exercise needs a starter`);
+  if (files.solution === undefined) throw new Error(`${dir}/solution.ts: missing — every exercise needs a solution`);
+  const checks = (files.checksModule as { checks?: ExerciseChecks } | undefined)?.checks;
+  if (checks === undefined || typeof checks.runs !== 'function' || typeof checks.judge !== 'function') {
+    throw new Error(`${dir}/checks.ts: must export \`checks\` with driver, runs() and judge()`);
+  }
+  const wrong: WrongSubmission[] = Object.entries(files.wrong)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, source]) => {
+      const expectFail = EXPECT_FAIL.exec(source.split('\n')[0] ?? '')?.[1];
+      if (expectFail === undefined) throw new Error(`${dir}/wrong/${name}: the first line must be \`// expect-fail: <check id>\``);
+      return { file: `${dir}/wrong/${name}`, source, expectFail };
+    });
+  return { id, meta, starter: files.starter, solution: files.solution, checks, wrong };
+}

@@ -1,0 +1,137 @@
+/**
+ * Grades one submission: compile, run every run of the exercise's checks in the engine's sandbox, and
+ * judge the observations here, outside the sandbox. Returns the report `grade --json` prints.
+ */
+import type { SandboxEngine } from '../runner/engine.ts';
+import type { RunObservation, SandboxRun } from '../runner/sandbox-protocol.ts';
+import { GUARANTEES, type GradeError, type GradeReport, type GuaranteeReport, type RunReport, type StepReport } from '../schemas/grade-report.ts';
+import type { Verdict } from './checks-types.ts';
+import type { LoadedExercise } from './exercise-types.ts';
+
+/** Grades `source` for `exercise`; never throws for anything the submission does. */
+export async function gradeSubmission(exercise: LoadedExercise, source: string, engine: SandboxEngine, file = 'submission.ts'): Promise<GradeReport> {
+  const runs = exercise.checks.runs();
+  const compiled = await engine.compile(source);
+  if (!compiled.ok) return stoppedReport(exercise, file, runs, compiled.error, 'not run: the program does not compile');
+  let observations: RunObservation[];
+  try {
+    const result = await engine.run({
+      code: compiled.code,
+      map: compiled.map,
+      driver: exercise.checks.driver,
+      runs,
+      ...(exercise.checks.observe === undefined ? {} : { observe: [...exercise.checks.observe] }),
+    });
+    if (result.sandboxError !== undefined) throw new Error(result.sandboxError);
+    observations = result.runs;
+  } catch (thrown) {
+    const message = `the sandbox failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    return stoppedReport(exercise, file, runs, { kind: 'sandbox', message }, 'not run: the sandbox failed');
+  }
+  // Trust only what the request asked for: pair observations with runs by position, never by their own labels.
+  const paired = runs.map((run, index) => ({ run, observation: sanitize(observations[index], run) }));
+  const asWritten = paired.find(({ run }) => run.guarantee === null)?.observation;
+  const steps = stepReports(exercise, source, asWritten);
+  const guarantees: GuaranteeReport[] = [];
+  for (const guarantee of GUARANTEES) {
+    const mine = paired.filter(({ run }) => run.guarantee === guarantee);
+    if (mine.length === 0) continue;
+    const reports = mine.map(({ observation }) => runReport(observation, safeJudge(exercise, observation)));
+    guarantees.push({ guarantee, passed: reports.every((r) => r.passed), runs: reports });
+  }
+  const passed = steps.every((s) => s.passed) && guarantees.every((g) => g.passed);
+  return { exercise: exercise.id, file, passed, error: null, steps, guarantees };
+}
+
+function stepReports(exercise: LoadedExercise, source: string, asWritten: RunObservation | undefined): StepReport[] {
+  if (exercise.meta.steps.length === 0) return [];
+  let verdicts: Record<string, Verdict> = {};
+  try {
+    verdicts = exercise.checks.steps?.({ source, asWritten }) ?? {};
+  } catch {
+    // A step check that throws fails its steps below rather than the whole report.
+    verdicts = {};
+  }
+  return exercise.meta.steps.map((step) => {
+    const verdict = verdicts[step.id] ?? { passed: false, message: 'this step could not be checked' };
+    return { id: step.id, title: step.title, passed: verdict.passed, message: verdict.message };
+  });
+}
+
+function safeJudge(exercise: LoadedExercise, observation: RunObservation): Verdict {
+  try {
+    return exercise.checks.judge(observation);
+  } catch (thrown) {
+    return { passed: false, message: `the check itself failed: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+  }
+}
+
+function runReport(observation: RunObservation, verdict: Verdict): RunReport {
+  const report: RunReport = {
+    scenario: observation.scenario,
+    seed: observation.seed,
+    processed_orders: observation.processed_orders,
+    passed: verdict.passed,
+    message: verdict.message,
+  };
+  if (observation.error !== undefined) {
+    const { kind, name, message, line, column } = observation.error;
+    report.error = { kind, message: name === '' || message.startsWith(name) ? message : `${name}: ${message}` };
+    if (line !== undefined) report.error.line = line;
+    if (column !== undefined) report.error.column = column;
+  }
+  return report;
+}
+
+/**
+ * Rebuilds an observation from the request's run and only well-typed observed fields, so a sandbox
+ * that misbehaved cannot smuggle another scenario, seed or order list into the report.
+ */
+function sanitize(observation: RunObservation | undefined, run: SandboxRun): RunObservation {
+  const clean: RunObservation = {
+    scenario: run.scenario,
+    seed: run.seed,
+    guarantee: run.guarantee,
+    orders: [...run.orders],
+    processed_orders: null,
+    console: [],
+    faultsHit: [],
+    trace: [],
+  };
+  if (observation === undefined) {
+    clean.error = { kind: 'runtime', name: 'Error', message: 'the sandbox returned no observation for this run' };
+    return clean;
+  }
+  if (Array.isArray(observation.processed_orders) && observation.processed_orders.every((v) => typeof v === 'string')) {
+    clean.processed_orders = [...observation.processed_orders];
+  }
+  if (Array.isArray(observation.side_effects) && observation.side_effects.every((v) => typeof v === 'string')) {
+    clean.side_effects = [...observation.side_effects];
+  }
+  if (Array.isArray(observation.console)) clean.console = observation.console.filter((l): l is string => typeof l === 'string');
+  if (Array.isArray(observation.faultsHit)) clean.faultsHit = observation.faultsHit;
+  if (Array.isArray(observation.trace)) clean.trace = observation.trace;
+  if (typeof observation.observed === 'object' && observation.observed !== null) clean.observed = observation.observed;
+  const error = observation.error;
+  if (error !== undefined && (error.kind === 'runtime' || error.kind === 'timeout')) {
+    clean.error = { kind: error.kind, name: String(error.name), message: String(error.message) };
+    if (typeof error.line === 'number' && error.line > 0) clean.error.line = error.line;
+    if (typeof error.column === 'number' && error.column > 0) clean.error.column = error.column;
+  }
+  return clean;
+}
+
+function stoppedReport(exercise: LoadedExercise, file: string, runs: SandboxRun[], error: GradeError, why: string): GradeReport {
+  const guarantees: GuaranteeReport[] = [];
+  for (const guarantee of GUARANTEES) {
+    const mine = runs.filter((run) => run.guarantee === guarantee);
+    if (mine.length === 0) continue;
+    guarantees.push({
+      guarantee,
+      passed: false,
+      runs: mine.map((run) => ({ scenario: run.scenario, seed: run.seed, processed_orders: null, passed: false, message: why })),
+    });
+  }
+  const steps = exercise.meta.steps.map((step) => ({ id: step.id, title: step.title, passed: false, message: why }));
+  return { exercise: exercise.id, file, passed: false, error, steps, guarantees };
+}

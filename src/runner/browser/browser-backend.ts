@@ -1,0 +1,112 @@
+/**
+ * The in-browser machinery behind one exercise on the page: the page engine (esbuild-wasm + a
+ * sandbox Worker), the exercise's hidden checks, and the grader — all loaded lazily, so none of it
+ * is in the page's first bytes. Checks and solutions are separate chunks, fetched on the first
+ * Check and on "Show solution" respectively.
+ */
+import type { ExerciseBackend, ProgramRunReport } from '../../components/exercise/exercise-backend.ts';
+import type { ExerciseChecks } from '../../grading/checks-types.ts';
+import type { LoadedExercise } from '../../grading/exercise-types.ts';
+import { gradeSubmission } from '../../grading/grade.ts';
+import type { ExerciseMeta } from '../../schemas/exercise.ts';
+import type { GradeError } from '../../schemas/grade-report.ts';
+import type { SandboxRun } from '../sandbox-protocol.ts';
+import { createBrowserEngine, type BrowserEngine } from './browser-engine.ts';
+
+const metaFiles = import.meta.glob<unknown>('/exercises/*/exercise.json', { import: 'default' });
+const checkFiles = import.meta.glob<Record<string, unknown>>('/exercises/*/checks.ts');
+const starterFiles = import.meta.glob<string>('/exercises/*/starter.ts', { query: '?raw', import: 'default' });
+const solutionFiles = import.meta.glob<string>('/exercises/*/solution.ts', { query: '?raw', import: 'default' });
+
+/** The file name reports give the learner's code in the page. */
+export const PAGE_FILE_NAME = 'main.ts';
+
+let sharedEngine: BrowserEngine | undefined;
+
+/** One engine per page: exercises share the compiler and the spare Worker. */
+function pageEngine(): BrowserEngine {
+  sharedEngine ??= createBrowserEngine();
+  return sharedEngine;
+}
+
+async function load<T>(files: Record<string, () => Promise<T>>, id: string, file: string): Promise<T> {
+  const loader = files[`/exercises/${id}/${file}`];
+  if (loader === undefined) throw new Error(`exercises/${id}/${file} is missing`);
+  return loader();
+}
+
+/** The checks object, whichever way checks.ts exports it (default or `checks`). */
+function pickChecks(module: Record<string, unknown>, id: string): ExerciseChecks {
+  const candidate = module['default'] ?? module['checks'];
+  if (typeof candidate !== 'object' || candidate === null || typeof (candidate as ExerciseChecks).runs !== 'function') {
+    throw new Error(`exercises/${id}/checks.ts must export its checks (default export or \`checks\`)`);
+  }
+  return candidate as ExerciseChecks;
+}
+
+/** The exercise as the grader needs it; the solution is left empty (the grader never reads it). */
+async function loadForGrading(id: string): Promise<LoadedExercise> {
+  const [meta, checks, starter] = await Promise.all([
+    load(metaFiles, id, 'exercise.json'),
+    load(checkFiles, id, 'checks.ts'),
+    load(starterFiles, id, 'starter.ts'),
+  ]);
+  // exercise.json was validated when the page was built (a broken one fails the build), so the page
+  // skips zod here; only the default the schema would fill in is applied.
+  const parsed = meta as ExerciseMeta;
+  return { id, meta: { ...parsed, steps: parsed.steps ?? [] }, starter, solution: '', checks: pickChecks(checks, id), wrong: [] };
+}
+
+/**
+ * The run a Run button makes: the program as written (guarantee null) when the checks have one,
+ * else the first run without faults, else the first run.
+ */
+export function pickDemoRun(runs: readonly SandboxRun[]): SandboxRun | undefined {
+  return runs.find((r) => r.guarantee === null) ?? runs.find((r) => r.faults.length === 0) ?? runs[0];
+}
+
+/** Creates the backend of exercise `id`; nothing loads until `warm`, `run`, `check` or `solution`. */
+export function createBrowserBackend(id: string): ExerciseBackend {
+  const engine = pageEngine();
+  let exercise: Promise<LoadedExercise> | undefined;
+  const loaded = (): Promise<LoadedExercise> => {
+    exercise ??= loadForGrading(id);
+    exercise.catch(() => {
+      exercise = undefined;
+    });
+    return exercise;
+  };
+  return {
+    warm: () => engine.warm(),
+    check: async (source) => gradeSubmission(await loaded(), source, engine, PAGE_FILE_NAME),
+    run: async (source) => runOnce(id, await loaded(), source, engine),
+    solution: () => load(solutionFiles, id, 'solution.ts'),
+  };
+}
+
+async function runOnce(id: string, exercise: LoadedExercise, source: string, engine: BrowserEngine): Promise<ProgramRunReport> {
+  const report: ProgramRunReport = { exercise: id, file: PAGE_FILE_NAME, error: null, console: [], trace: [], processed_orders: null };
+  const compiled = await engine.compile(source);
+  if (!compiled.ok) return { ...report, error: compiled.error };
+  const run = pickDemoRun(exercise.checks.runs());
+  if (run === undefined) return { ...report, error: { kind: 'sandbox', message: 'this exercise defines no runs' } };
+  const { checks } = exercise;
+  const result = await engine.run({
+    code: compiled.code,
+    map: compiled.map,
+    driver: checks.driver,
+    runs: [run],
+    ...(checks.observe === undefined ? {} : { observe: [...checks.observe] }),
+  });
+  if (result.sandboxError !== undefined) return { ...report, error: { kind: 'sandbox', message: result.sandboxError } };
+  const observation = result.runs[0];
+  if (observation === undefined) return { ...report, error: { kind: 'sandbox', message: 'the sandbox returned nothing' } };
+  let error: GradeError | null = null;
+  if (observation.error) {
+    const { kind, name, message, line, column } = observation.error;
+    error = { kind, message: name === '' || message.startsWith(name) ? message : `${name}: ${message}` };
+    if (line !== undefined) error.line = line;
+    if (column !== undefined) error.column = column;
+  }
+  return { ...report, error, console: observation.console, trace: observation.trace, processed_orders: observation.processed_orders };
+}

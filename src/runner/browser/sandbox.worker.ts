@@ -1,0 +1,80 @@
+/**
+ * The sandbox: a dedicated module Worker, used for one Run or Check and then terminated by the page.
+ * It receives `{ type: 'run', request }`, runs each run through the harness and posts each
+ * observation as soon as it is made (so a later run that hangs does not lose the earlier ones), then
+ * `{ type: 'done' }`. No verdict is computed here; the grader runs on the page.
+ *
+ * The harness evaluates the learner's module synchronously (`SandboxHost.evaluate`), but a Worker can
+ * only turn text into code without `eval` by importing it, which is asynchronous. So each run goes
+ * through the harness twice: a first pass only records the wrapped module text the driver asks for
+ * (its `evaluate` throws before any learner code runs), the page imports each as a blob module, and
+ * the second, real pass gets those functions back synchronously. Drivers are deterministic (seeded),
+ * so both passes ask for the same text.
+ */
+import { runSandboxed } from '../harness.ts';
+import type { SandboxHost, SandboxRequest } from '../sandbox-protocol.ts';
+import { toBlobModule } from './blob-module.ts';
+import type { WorkerToPage } from './worker-messages.ts';
+
+// Hardening removes or freezes these globals: keep what the host needs first.
+const post = globalThis.postMessage.bind(globalThis) as (message: WorkerToPage) => void;
+const createObjectURL = URL.createObjectURL.bind(URL);
+const BlobConstructor = Blob;
+
+const RECORDING = 'kdc:recording-pass';
+
+async function prepareModules(request: SandboxRequest): Promise<Map<string, { factory: unknown; url: string }>> {
+  const wanted: string[] = [];
+  const recorder: SandboxHost = {
+    yieldToHost: () => Promise.resolve(),
+    evaluate: (source) => {
+      wanted.push(source);
+      throw new Error(RECORDING);
+    },
+    learnerFileName: '',
+  };
+  await runSandboxed(request, recorder);
+  const modules = new Map<string, { factory: unknown; url: string }>();
+  for (const source of wanted) {
+    if (modules.has(source)) continue;
+    const url = createObjectURL(new BlobConstructor([toBlobModule(source)], { type: 'text/javascript' }));
+    const module = (await import(/* @vite-ignore */ url)) as { default: unknown };
+    modules.set(source, { factory: module.default, url });
+  }
+  return modules;
+}
+
+async function handle(request: SandboxRequest): Promise<void> {
+  for (const run of request.runs) {
+    const single: SandboxRequest = { ...request, runs: [run] };
+    const modules = await prepareModules(single);
+    // Stack frames of the learner's code name its blob URL; with one module per run that is the one.
+    const learnerFileName = modules.values().next().value?.url ?? '';
+    const host: SandboxHost = {
+      yieldToHost: () => Promise.resolve(),
+      evaluate: (source) => {
+        const prepared = modules.get(source);
+        if (prepared === undefined) throw new Error('the sandbox could not prepare this module (the driver asked for different code on its second pass)');
+        return prepared.factory;
+      },
+      learnerFileName,
+    };
+    const result = await runSandboxed(single, host);
+    if (result.sandboxError !== undefined) {
+      post({ type: 'sandbox-error', message: result.sandboxError });
+      return;
+    }
+    for (const observation of result.runs) post({ type: 'observation', observation });
+  }
+  post({ type: 'done' });
+}
+
+addEventListener('message', (event: MessageEvent) => {
+  const data = event.data as { type?: unknown; request?: SandboxRequest };
+  if (data.type !== 'run' || data.request === undefined) return;
+  handle(data.request).catch((error: unknown) => {
+    post({ type: 'sandbox-error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  });
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,36 @@
+/** What every harness driver receives, and the shape of a driver. */
+import type { HardenedRealm } from '../harden.ts';
+import type { RunObservation, SandboxHost, SandboxLimits, SandboxRun } from '../sandbox-protocol.ts';
+import type { DecodedMappings } from '../source-map.ts';
+
+export interface DriverContext {
+  host: SandboxHost;
+  realm: HardenedRealm;
+  /** The learner's compiled module. */
+  code: string;
+  mappings: DecodedMappings | undefined;
+  observe: readonly string[];
+  limits: Required<SandboxLimits>;
+}
+
+/** Runs the learner's module for one run and reports what it observed. Never throws for learner faults. */
+export type Driver = (context: DriverContext, run: SandboxRun) => Promise<RunObservation>;
+
+/** An observation with nothing observed yet, to be filled in by a driver. */
+export function emptyObservation(run: SandboxRun): RunObservation {
+  return {
+    scenario: run.scenario,
+    seed: run.seed,
+    guarantee: run.guarantee,
+    orders: [...run.orders],
+    processed_orders: null,
+    console: [],
+    faultsHit: [],
+    trace: [],
+  };
+}
+
+/** True when `value` is an array of strings (what processed_orders must be). */
+export function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}

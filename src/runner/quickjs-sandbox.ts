@@ -1,0 +1,159 @@
+/**
+ * Runs a sandbox request in QuickJS (compiled to WebAssembly): the engine of the Node CLI and of the
+ * serverless endpoint. The learner's code gets its own QuickJS runtime with a memory limit and an
+ * interrupt handler that enforces the wall-clock limit, so an infinite loop or a memory bomb stops
+ * QuickJS, never the host. No Node API is used here: the caller passes the loaded wasm module, the
+ * harness bundle and a clock.
+ */
+import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { timeoutMessage } from './engine.ts';
+import type { RunObservation, SandboxRequest, SandboxResult, SandboxRun } from './sandbox-protocol.ts';
+
+export interface QuickJSSandboxOptions {
+  module: QuickJSWASMModule;
+  /** The IIFE built from `quickjs-entry.ts` (see `harness-bundle.ts`). */
+  harnessBundle: string;
+  /** Wall-clock limit for the whole request, in ms. */
+  timeLimitMs: number;
+  /** @default 64 MiB */
+  memoryLimitBytes?: number;
+  /** The host's clock (Date.now); injected so the module stays free of globals it cannot rely on. */
+  now: () => number;
+}
+
+/** Runs `request` in a fresh QuickJS runtime and context; never throws for anything the learner does. */
+export async function runInQuickJS(options: QuickJSSandboxOptions, request: SandboxRequest): Promise<SandboxResult> {
+  const runtime = options.module.newRuntime();
+  const deadline = options.now() + options.timeLimitMs;
+  let interrupted = false;
+  runtime.setMemoryLimit(options.memoryLimitBytes ?? 64 * 1024 * 1024);
+  runtime.setMaxStackSize(1024 * 1024);
+  runtime.setInterruptHandler(() => {
+    if (options.now() > deadline) interrupted = true;
+    return interrupted;
+  });
+  const context = runtime.newContext();
+  const observations: RunObservation[] = [];
+  const yields: QuickJSDeferredPromise[] = [];
+  try {
+    installHostFunctions(context, yields, observations);
+    const bundle = context.evalCode(options.harnessBundle, 'harness.js');
+    if (bundle.error !== undefined) {
+      const detail = describe(context, bundle.error);
+      bundle.error.dispose();
+      return { runs: observations, sandboxError: `the harness failed to load: ${detail}` };
+    }
+    bundle.value.dispose();
+    const outcome = await drive(context, JSON.stringify(request), yields, () => interrupted || options.now() > deadline);
+    if (outcome.kind === 'done') return { runs: observations };
+    if (outcome.kind === 'sandbox') return { runs: observations, sandboxError: outcome.message };
+    return { runs: [...observations, ...timedOut(request.runs.slice(observations.length), options.timeLimitMs)] };
+  } finally {
+    for (const deferred of yields) deferred.dispose();
+    context.dispose();
+    runtime.dispose();
+  }
+}
+
+function installHostFunctions(context: QuickJSContext, yields: QuickJSDeferredPromise[], observations: RunObservation[]): void {
+  const yieldFn = context.newFunction('__kxYield', () => {
+    const deferred = context.newPromise();
+    yields.push(deferred);
+    return deferred.handle;
+  });
+  const reportFn = context.newFunction('__kxReport', (json: QuickJSHandle) => {
+    observations.push(JSON.parse(context.getString(json)) as RunObservation);
+  });
+  context.setProp(context.global, '__kxYield', yieldFn);
+  context.setProp(context.global, '__kxReport', reportFn);
+  yieldFn.dispose();
+  reportFn.dispose();
+}
+
+type DriveOutcome = { kind: 'done' } | { kind: 'timeout' } | { kind: 'sandbox'; message: string };
+
+/**
+ * Calls `__kxRun` and pumps QuickJS's job queue: drain the microtasks, then resolve the harness's
+ * pending yields, until the run's promise settles or time is up.
+ */
+async function drive(context: QuickJSContext, requestJson: string, yields: QuickJSDeferredPromise[], expired: () => boolean): Promise<DriveOutcome> {
+  const runFn = context.getProp(context.global, '__kxRun');
+  const argument = context.newString(requestJson);
+  const call = context.callFunction(runFn, context.undefined, argument);
+  runFn.dispose();
+  argument.dispose();
+  if (call.error !== undefined) {
+    const message = describe(context, call.error);
+    call.error.dispose();
+    return expired() ? { kind: 'timeout' } : { kind: 'sandbox', message };
+  }
+  const promise = call.value;
+  try {
+    for (;;) {
+      const jobs = context.runtime.executePendingJobs();
+      if (jobs.error !== undefined) {
+        const message = describe(context, jobs.error);
+        jobs.error.dispose();
+        if (expired()) return { kind: 'timeout' };
+        // A learner error escaping into a job is caught by the driver; one that is not is a harness fault.
+        return { kind: 'sandbox', message };
+      }
+      const state = context.getPromiseState(promise);
+      if (state.type === 'fulfilled') {
+        const text = context.dump(state.value) as unknown;
+        state.value.dispose();
+        const parsed = typeof text === 'string' ? (JSON.parse(text) as { sandboxError?: string }) : {};
+        return parsed.sandboxError === undefined ? { kind: 'done' } : { kind: 'sandbox', message: parsed.sandboxError };
+      }
+      if (state.type === 'rejected') {
+        const message = describe(context, state.error);
+        state.error.dispose();
+        return expired() ? { kind: 'timeout' } : { kind: 'sandbox', message };
+      }
+      if (expired()) return { kind: 'timeout' };
+      if (yields.length === 0) {
+        if (!context.runtime.hasPendingJob()) return { kind: 'sandbox', message: 'the harness stopped making progress' };
+        continue;
+      }
+      for (const deferred of yields.splice(0)) {
+        deferred.resolve();
+        deferred.dispose();
+      }
+      // Let the host's own event loop breathe between batches (other requests, signals).
+      await Promise.resolve();
+    }
+  } finally {
+    promise.dispose();
+  }
+}
+
+function timedOut(runs: SandboxRun[], limitMs: number): RunObservation[] {
+  return runs.map((run, index) => ({
+    scenario: run.scenario,
+    seed: run.seed,
+    guarantee: run.guarantee,
+    orders: [...run.orders],
+    processed_orders: null,
+    console: [],
+    faultsHit: [],
+    trace: [],
+    error: {
+      kind: 'timeout',
+      name: 'TimeoutError',
+      message: index === 0 ? timeoutMessage(limitMs) : 'Not run: an earlier run of this check used up the time limit.',
+    },
+  }));
+}
+
+function describe(context: QuickJSContext, handle: QuickJSHandle): string {
+  try {
+    const value = context.dump(handle) as unknown;
+    if (typeof value === 'object' && value !== null) {
+      const { name, message } = value as { name?: unknown; message?: unknown };
+      return `${String(name ?? 'Error')}: ${String(message ?? '')}`;
+    }
+    return String(value);
+  } catch {
+    return 'unknown error';
+  }
+}

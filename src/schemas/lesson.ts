@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { quizSchema } from './quiz.ts';
+import { friendlyIssues } from './friendly-errors.ts';
+
+/**
+ * The front matter of a lesson (`content/lessons/NN-slug.mdx`).
+ * Exercise ids are checked against the folders under `exercises/`, which only the build knows,
+ * so the schema is made by a function that receives them.
+ */
+export function lessonSchema(knownExerciseIds: readonly string[]) {
+  const known = new Set(knownExerciseIds);
+  return z
+    .strictObject({
+      /** Title shown on the course home, in the page heading and in search results. */
+      title: z.string().min(1).describe('Lesson title'),
+      /** One sentence for the course home and the page's meta description. */
+      description: z.string().min(1).describe('One-sentence summary'),
+      /** Position in the course, 1-based; previous / next follow it. */
+      order: z.number().int().positive().describe('Position in the course, 1-based'),
+      /** The seed lesson this one mirrors, a file name under shared/seeds without `.txt`. */
+      seed: z.string().regex(/^\d{3}_[0-9a-f]+$/, 'use the seed file name without .txt, e.g. 000_cad3cde24f010121').describe('Seed lesson mirrored'),
+      /** Exercises embedded with `<Exercise id="…" />`, in page order. @default [] */
+      exercises: z
+        .array(
+          z.string().refine((id) => known.has(id), {
+            error: (issue) => `unknown exercise id "${String(issue.input)}" (known: ${[...known].sort().join(', ') || 'none'})`,
+          }),
+        )
+        .default([])
+        .describe('Exercise ids embedded in the lesson'),
+      /** Quizzes rendered with `<Quiz id="…" />`. @default [] */
+      quizzes: z.array(quizSchema).default([]).describe('Quizzes of the lesson'),
+    })
+    .superRefine((lesson, ctx) => {
+      const seen = new Set<string>();
+      lesson.quizzes.forEach((quiz, index) => {
+        if (seen.has(quiz.id)) ctx.addIssue({ code: 'custom', path: ['quizzes', index, 'id'], message: `duplicate quiz id "${quiz.id}"` });
+        seen.add(quiz.id);
+      });
+    });
+}
+
+export type Lesson = z.infer<ReturnType<typeof lessonSchema>>;
+
+/**
+ * Validates a lesson's front matter and throws one readable error naming the file and each bad field,
+ * e.g. `content/lessons/02-visual.mdx: quizzes[0].questions[1].options: needs exactly one option with correct: true, found 0`.
+ */
+export function parseLessonFrontmatter(value: unknown, file: string, knownExerciseIds: readonly string[]): Lesson {
+  const result = lessonSchema(knownExerciseIds).safeParse(value);
+  if (result.success) return result.data;
+  throw new Error(friendlyIssues(result.error.issues, file).join('\n'));
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { devices, expect, test, type Page } from '@playwright/test';
+
+const id = 'orders-four-steps';
+const solution = readFileSync(new URL(`../../exercises/${id}/solution.ts`, import.meta.url), 'utf8');
+const exercise = (page: Page) => page.locator(`[data-exercise="${id}"]`);
+
+/** Sets the code through the page's hook: typing into Monaco would auto-indent and auto-close. */
+async function setCode(page: Page, source: string): Promise<void> {
+  await page.evaluate(([exerciseId, code]) => window.courseExercises?.[exerciseId!]?.setCode(code!), [id, source]);
+}
+
+async function openReady(page: Page): Promise<void> {
+  await page.goto(`/exercises/${id}/`);
+  await expect(exercise(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+}
+
+test.beforeEach(async ({ page }) => {
+  // Every test starts from the starter, not from what an earlier test autosaved.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('kdc:test-started')) {
+      localStorage.clear();
+      sessionStorage.setItem('kdc:test-started', '1');
+    }
+  });
+});
+
+test('a student opens the exercise, runs the solution and sees it pass every check', async ({ page }) => {
+  await openReady(page);
+  await expect(exercise(page).locator('.monaco-editor')).toBeVisible();
+  await expect(exercise(page).getByText('Progress 0 / 4 steps')).toBeVisible();
+  await setCode(page, solution);
+  await exercise(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(exercise(page).locator('[data-console]')).toContainText('order1');
+  await expect(exercise(page)).toHaveAttribute('data-state', 'done');
+  await exercise(page).getByRole('button', { name: 'Check', exact: true }).click();
+  const verdict = exercise(page).getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('data-passed', 'true');
+  await expect(verdict).toContainText('exactly-once');
+  await expect(exercise(page).getByText('Progress 4 / 4 steps')).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key), `kdc:progress:exercise:${id}`)).toBe('passed');
+});
+
+test('the hook resolves check() to the grade --json report', async ({ page }) => {
+  await openReady(page);
+  await setCode(page, solution);
+  const report = await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.check(), id);
+  expect(report).toMatchObject({ exercise: id, passed: true, error: null });
+  expect(report.steps.map((s) => s.passed)).toEqual([true, true, true, true]);
+  expect(report.guarantees.map((g) => g.guarantee)).toEqual(['at-most-once', 'at-least-once', 'exactly-once']);
+});
+
+test('the starter fails, and only then can the solution be shown beside the code', async ({ page }) => {
+  await openReady(page);
+  const showSolution = exercise(page).getByRole('button', { name: 'Show solution' });
+  await expect(showSolution).toBeHidden();
+  await exercise(page).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(exercise(page).getByTestId('verdict')).toHaveAttribute('data-passed', 'false');
+  await showSolution.click();
+  await expect(exercise(page).locator('[data-diff] .monaco-diff-editor')).toBeVisible();
+  // The learner's code is untouched.
+  expect(await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.getCode(), id)).toContain('// Step 1: create an array');
+});
+
+test('a syntax error is marked at its line and column', async ({ page }) => {
+  await openReady(page);
+  await setCode(page, "const orders = ['order1', 'order2';\n");
+  await exercise(page).getByRole('button', { name: 'Check', exact: true }).click();
+  const verdict = exercise(page).getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('data-passed', 'false');
+  await expect(verdict).toContainText(/Compile error — line 1, column \d+/);
+  await expect(exercise(page).locator('.monaco-editor .squiggly-error').first()).toBeAttached();
+});
+
+test('a runtime error is reported at its line and column in the learner\'s file', async ({ page }) => {
+  await openReady(page);
+  // Line 1 is where the sandbox's module wrapper sits: its columns must still be the learner's.
+  await setCode(page, 'const empty: any = null; console.log(empty.length);\nconst orders: string[] = [];\n');
+  const report = await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.run(), id);
+  expect(report.error).toMatchObject({ kind: 'runtime', line: 1, column: 44 });
+  await expect(exercise(page).locator('[data-console]')).toContainText('Runtime error — line 1, column 44');
+});
+
+test('an infinite loop is stopped with a message and the exercise stays usable', async ({ page }) => {
+  await openReady(page);
+  await setCode(page, 'const orders = [];\nwhile (true) {}\n');
+  await exercise(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(exercise(page).locator('[data-console]')).toContainText(/stopped/i, { timeout: 15_000 });
+  await setCode(page, solution);
+  await exercise(page).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(exercise(page).getByTestId('verdict')).toHaveAttribute('data-passed', 'true');
+});
+
+test('a reload keeps the code', async ({ page }) => {
+  await openReady(page);
+  await setCode(page, '// my work in progress\nconst orders = [];\n');
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `kdc:code:exercise:${id}`)).toContain('my work in progress');
+  await page.reload();
+  await expect(exercise(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  expect(await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.getCode(), id)).toContain('my work in progress');
+});
+
+test.describe('on a touch device', () => {
+  const { defaultBrowserType: _browser, ...pixel } = devices['Pixel 7'];
+  test.use(pixel);
+
+  test('the plain editor runs and checks without Monaco', async ({ page }) => {
+    await openReady(page);
+    await expect(exercise(page).locator('.monaco-editor')).toHaveCount(0);
+    const editor = exercise(page).getByRole('textbox', { name: 'Your code' });
+    await editor.fill(solution);
+    await exercise(page).getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(exercise(page).getByTestId('verdict')).toHaveAttribute('data-passed', 'true');
+  });
+});

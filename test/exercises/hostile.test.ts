@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gradeSubmission } from '../../src/grading/grade.ts';
+import { loadExercise } from '../../src/grading/load-exercises.ts';
+import type { SandboxEngine } from '../../src/runner/engine.ts';
+import { createNodeEngine } from '../../src/runner/node-engine.ts';
+import { gradeReportSchema } from '../../src/schemas/grade-report.ts';
+
+// Hostile submissions against the script exercise: each must fail (or time out) with a report,
+// and the grader must stay usable for the next submission.
+const exercise = (await loadExercise('orders-four-steps'))!;
+let engine: SandboxEngine;
+beforeAll(async () => {
+  engine = await createNodeEngine({ timeLimitMs: 1500 });
+});
+afterAll(() => engine.close());
+
+const PREFIX = "const orders = ['order1', 'order2', 'order3'];\nconst delivery_guarantee: string = 'at-least-once';\n";
+
+async function grade(source: string) {
+  return gradeReportSchema.parse(await gradeSubmission(exercise, source, engine, 'hostile.ts'));
+}
+
+describe('hostile submissions', () => {
+  it('stops an infinite loop as a timeout within seconds', async () => {
+    const started = Date.now();
+    const report = await grade(`${PREFIX}while (true) {}\n`);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(report.passed).toBe(false);
+    const errors = report.guarantees.flatMap((g) => g.runs.map((r) => r.error?.kind));
+    expect(errors.every((kind) => kind === 'timeout')).toBe(true);
+    // The engine still works afterwards.
+    expect((await grade(exercise.solution)).passed).toBe(true);
+  });
+
+  it.each([
+    ['Array.prototype.push', 'Array.prototype.push = function () { return 0; };'],
+    ['JSON.stringify', "JSON.stringify = () => '[]';"],
+    ['Promise.prototype.then', 'Promise.prototype.then = function () { return this; };'],
+    ['Object.prototype', '(Object.prototype as any).passed = true;'],
+    ['a global the host uses', "(globalThis as any).__kxReport = () => {};"],
+    ['the global Date', '(globalThis as any).Date = class {};'],
+  ])('refuses to let it override %s', async (_what, tamper) => {
+    const report = await grade(`${tamper}\n${exercise.solution}`);
+    expect(report.passed).toBe(false);
+    const first = report.guarantees[0]?.runs[0];
+    expect(first?.error?.kind).toBe('runtime');
+    expect(first?.error?.line).toBe(1);
+  });
+
+  it('cannot evaluate strings as code to reach the real global object', async () => {
+    const report = await grade(`const g = Function('return this')();\n${exercise.solution}`);
+    expect(report.passed).toBe(false);
+    expect(report.guarantees[0]?.runs[0]?.error?.message).toMatch(/disabled/);
+  });
+
+  it('cannot shadow the observer to fake processed_orders', async () => {
+    const report = await grade(`${PREFIX}function __kx_observe(_read: unknown) {}\nconst processed_orders = ['order1', 'order1', 'order2', 'order2', 'order3', 'order3'];\nconsole.log(processed_orders);\n`);
+    expect(report.passed).toBe(false);
+  });
+
+  it('caps a console flood', async () => {
+    const report = await gradeSubmission(exercise, `for (let i = 0; i < 100000; i++) console.log('spam', i);\n${exercise.solution}`, engine, 'flood.ts');
+    expect(report.passed).toBe(false);
+  });
+
+  it('contains a memory bomb', async () => {
+    const report = await grade(`${PREFIX}const hoard: string[][] = [];\nwhile (true) hoard.push(new Array(1_000_000).fill('x'));\n`);
+    expect(report.passed).toBe(false);
+    const kind = report.guarantees[0]?.runs[0]?.error?.kind;
+    expect(['runtime', 'timeout']).toContain(kind);
+  });
+
+  it('gives the same verdict for a thrown hostile object', async () => {
+    const report = await grade(`${PREFIX}throw { get message(): string { throw new Error('no'); } };\n`);
+    expect(report.passed).toBe(false);
+    expect(report.guarantees[0]?.runs[0]?.error?.kind).toBe('runtime');
+  });
+
+  it('reports a compile error at its line and column, for every run', async () => {
+    const report = await grade(`${PREFIX}const x = ;\n`);
+    expect(report.error).toMatchObject({ kind: 'compile', line: 3, column: 11 });
+    expect(report.guarantees.every((g) => g.runs.every((r) => !r.passed))).toBe(true);
+  });
+
+  it('refuses imports other than kafkajs at compile time', async () => {
+    const report = await grade(`import { readFileSync } from 'node:fs';\n${exercise.solution}`);
+    expect(report.error?.kind).toBe('compile');
+    expect(report.error?.line).toBe(1);
+    expect(report.error?.message).toMatch(/kafkajs/);
+  });
+
+  it('maps a runtime error to the learner TypeScript line', async () => {
+    const report = await grade(`${PREFIX}\n\nconst broken: any = null;\nbroken.push('x');\n`);
+    expect(report.guarantees[0]?.runs[0]?.error).toMatchObject({ kind: 'runtime', line: 6 });
+  });
+});

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runInWorker } from '../../../../src/runner/browser/browser-engine.ts';
+import { WorkerPool } from '../../../../src/runner/browser/worker-pool.ts';
+import { timeoutMessage } from '../../../../src/runner/engine.ts';
+import type { RunObservation, SandboxRequest, SandboxRun } from '../../../../src/runner/sandbox-protocol.ts';
+
+afterEach(() => void vi.useRealTimers());
+
+/** A stand-in for a sandbox Worker: the test decides what it answers. */
+class FakeWorker extends EventTarget {
+  terminated = false;
+  posted: unknown[] = [];
+  onPost: (message: unknown, self: FakeWorker) => void = () => undefined;
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+    this.onPost(message, this);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  say(data: unknown): void {
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+}
+
+/** Node has no ErrorEvent; a Worker's error event is an Event with a message. */
+const errorEvent = (message: string): Event => Object.assign(new Event('error'), { message });
+
+const run = (scenario: string): SandboxRun => ({ scenario, seed: 1, guarantee: 'at-least-once', orders: ['o1'], faults: [] });
+const request = (...scenarios: string[]): SandboxRequest => ({ code: '', map: '', driver: 'script', runs: scenarios.map(run) });
+const observation = (scenario: string): RunObservation => ({
+  scenario, seed: 1, guarantee: 'at-least-once', orders: ['o1'], processed_orders: ['o1'], console: [], faultsHit: [], trace: [],
+});
+
+describe('runInWorker', () => {
+  it('collects each observation until done, then terminates the worker', async () => {
+    const worker = new FakeWorker();
+    worker.onPost = (_m, self) => {
+      self.say({ type: 'observation', observation: observation('a') });
+      self.say({ type: 'observation', observation: observation('b') });
+      self.say({ type: 'done' });
+    };
+    const result = await runInWorker(worker as unknown as Worker, request('a', 'b'), 2000);
+    expect(result.runs.map((r) => r.scenario)).toEqual(['a', 'b']);
+    expect(result.sandboxError).toBeUndefined();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('keeps the runs that finished and reports the hung one and the rest as timeouts', async () => {
+    vi.useFakeTimers();
+    const worker = new FakeWorker();
+    worker.onPost = (_m, self) => self.say({ type: 'observation', observation: observation('a') });
+    const pending = runInWorker(worker as unknown as Worker, request('a', 'b', 'c'), 1500);
+    vi.advanceTimersByTime(1500);
+    const result = await pending;
+    expect(worker.terminated).toBe(true);
+    expect(result.runs.map((r) => [r.scenario, r.error?.kind])).toEqual([['a', undefined], ['b', 'timeout'], ['c', 'timeout']]);
+    expect(result.runs[1]?.error?.message).toBe(timeoutMessage(1500));
+    expect(result.runs[2]?.error?.message).toMatch(/^Not run/);
+  });
+
+  it('turns a crashed worker into a sandbox error', async () => {
+    const worker = new FakeWorker();
+    worker.onPost = (_m, self) => self.dispatchEvent(errorEvent('out of memory'));
+    const result = await runInWorker(worker as unknown as Worker, request('a'), 2000);
+    expect(result.sandboxError).toMatch(/crashed: out of memory/);
+  });
+});
+
+describe('WorkerPool', () => {
+  it('hands out a spare that said ready and starts the next one', async () => {
+    const spawned: FakeWorker[] = [];
+    const pool = new WorkerPool(() => {
+      const worker = new FakeWorker();
+      spawned.push(worker);
+      queueMicrotask(() => worker.say({ type: 'ready' }));
+      return worker as unknown as Worker;
+    });
+    pool.warm();
+    expect(spawned).toHaveLength(1);
+    const first = await pool.take();
+    expect(first.worker).toBe(spawned[0]);
+    expect(spawned).toHaveLength(2);
+    const second = await pool.take();
+    expect(second.worker).toBe(spawned[1]);
+    await pool.dispose();
+    expect(spawned[2]?.terminated).toBe(true);
+  });
+
+  it('rejects when a worker fails to start, and tries a fresh one next time', async () => {
+    let attempt = 0;
+    const pool = new WorkerPool(() => {
+      const worker = new FakeWorker();
+      const fail = attempt++ === 0;
+      queueMicrotask(() => (fail ? worker.dispatchEvent(errorEvent('bad module')) : worker.say({ type: 'ready' })));
+      return worker as unknown as Worker;
+    });
+    await expect(pool.take()).rejects.toThrow(/bad module/);
+    await expect(pool.take()).resolves.toBeDefined();
+    await pool.dispose();
+  });
+});
