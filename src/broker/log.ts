@@ -65,6 +65,10 @@ export class ReplicaLog {
   private track(b: RecordBatch): void {
     if (b.producerId < 0) return;
     if (b.control !== null) {
+      // A marker written after an epoch bump (fencing, timeout) carries the new epoch: older batches
+      // from this producer id are then rejected.
+      const entry = this.producers.get(b.producerId);
+      if (entry && b.producerEpoch > entry.epoch) this.producers.set(b.producerId, { epoch: b.producerEpoch, batches: [] });
       const first = this.openTxns.get(b.producerId);
       if (first !== undefined) {
         this.openTxns.delete(b.producerId);

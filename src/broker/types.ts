@@ -3,7 +3,7 @@
  * Everything here is plain JSON so it can cross postMessage and appear in MDX props.
  */
 import type { FaultPlan } from './faults.ts';
-import type { KafkaJsModule } from './kafkajs/module-types.ts';
+import type { KafkaJsModule } from './kafkajs/module.ts';
 
 /** Options of {@link createCluster}. */
 export interface ClusterOptions {

@@ -7,12 +7,14 @@ import { existsSync } from 'node:fs';
 import type { LoadedExercise } from '../grading/exercise-types.ts';
 import type { GradeReport } from '../schemas/grade-report.ts';
 
-export type EngineName = 'browser' | 'node';
-export const ENGINE_NAMES: readonly EngineName[] = ['browser', 'node'];
+export type EngineName = 'browser' | 'node' | 'server';
+export const ENGINE_NAMES: readonly EngineName[] = ['browser', 'node', 'server'];
 
 export interface EngineOptions {
   /** Wall-clock limit per submission's Check, in ms. @default 2000 */
   timeLimitMs?: number;
+  /** `server` engine: the deployed site's URL (`--engine server URL`); see server-engine.ts. */
+  serverUrl?: string;
 }
 
 /** A grading engine as the CLI uses it. */
@@ -39,6 +41,10 @@ export function defaultEngineName(): EngineName {
 
 /** Creates an engine by name; rejects with a clear message when it is not available. */
 export async function createEngine(name: EngineName, options: EngineOptions = {}): Promise<GradingEngine> {
+  if (name === 'server') {
+    const { createServerGradingEngine } = await import('./server-engine.ts');
+    return createServerGradingEngine(options.serverUrl ?? '');
+  }
   if (name === 'node') {
     const [{ createNodeEngine }, { gradeSubmission }] = await Promise.all([import('../runner/node-engine.ts'), import('../grading/grade.ts')]);
     const sandbox = await createNodeEngine(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs });

@@ -1,20 +1,23 @@
-/** Parses the `grade` command line: `--exercise <id> [--engine browser|node] [--json] [--junit FILE] FILE...`. */
+/** Parses the `grade` command line: `--exercise <id> [--engine browser|node|server URL] [--json] [--junit FILE] FILE...`. */
 import { ENGINE_NAMES, type EngineName } from './engines.ts';
 
 export interface GradeArgs {
   exercise: string;
   engine: EngineName | undefined;
+  /** The site's URL after `--engine server`. */
+  serverUrl: string | undefined;
   json: boolean;
   junit: string | undefined;
   files: string[];
 }
 
-export const USAGE = 'usage: npm run --silent grade -- --exercise <id> [--engine browser|node] [--json] [--junit FILE] FILE...';
+export const USAGE = 'usage: npm run --silent grade -- --exercise <id> [--engine browser|node|server URL] [--json] [--junit FILE] FILE...';
 
 /** Parses `argv` (without node and the script); throws an Error with a usage message on bad input. */
 export function parseGradeArgs(argv: readonly string[]): GradeArgs {
   let exercise: string | undefined;
   let engine: EngineName | undefined;
+  let serverUrl: string | undefined;
   let json = false;
   let junit: string | undefined;
   const files: string[] = [];
@@ -31,6 +34,7 @@ export function parseGradeArgs(argv: readonly string[]): GradeArgs {
       const name = value();
       if (!(ENGINE_NAMES as readonly string[]).includes(name)) throw new Error(`unknown engine '${name}' (use ${ENGINE_NAMES.join(' or ')})\n${USAGE}`);
       engine = name as EngineName;
+      if (engine === 'server') serverUrl = argv[++i];
     } else if (flag === '--json') json = true;
     else if (flag === '--junit') junit = value();
     else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
@@ -40,5 +44,6 @@ export function parseGradeArgs(argv: readonly string[]): GradeArgs {
   }
   if (exercise === undefined) throw new Error(`--exercise is required\n${USAGE}`);
   if (files.length === 0) throw new Error(`give at least one FILE to grade\n${USAGE}`);
-  return { exercise, engine, json, junit, files };
+  if (engine === 'server' && (serverUrl === undefined || serverUrl.startsWith('-'))) throw new Error(`--engine server needs the site's URL\n${USAGE}`);
+  return { exercise, engine, serverUrl, json, junit, files };
 }

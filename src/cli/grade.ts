@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
   }
   let engine;
   try {
-    engine = await createEngine(args.engine ?? defaultEngineName());
+    engine = await createEngine(args.engine ?? defaultEngineName(), args.serverUrl === undefined ? {} : { serverUrl: args.serverUrl });
   } catch (thrown) {
     err(thrown instanceof Error ? thrown.message : String(thrown));
     return 2;

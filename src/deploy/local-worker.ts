@@ -36,6 +36,9 @@ export function serverlessBuildExists(): boolean {
 /** Spawns `wrangler dev` on 127.0.0.1:`port` and resolves once it answers HTTP. */
 export async function startLocalWorker(options: LocalWorkerOptions): Promise<LocalWorker> {
   if (!serverlessBuildExists()) throw new Error(`${BUILT_WRANGLER_CONFIG} is missing: run npm run build:serverless first`);
+  const url = `http://127.0.0.1:${options.port}`;
+  // Otherwise the readiness poll below would happily talk to whatever already listens there.
+  if (await answers(url)) throw new Error(`${url} is already in use: stop the other server or choose another PORT`);
   const started = Date.now();
   const wrangler = fileURLToPath(new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url));
   const child = spawn(
@@ -58,19 +61,23 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const url = `http://127.0.0.1:${options.port}`;
   const deadline = started + (options.startTimeoutMs ?? 90_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
-    try {
-      await fetch(`${url}/`, { signal: AbortSignal.timeout(2000) });
-      return { url, startupMs: Date.now() - started, stop: () => stopProcess(child) };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    if (await answers(url)) return { url, startupMs: Date.now() - started, stop: () => stopProcess(child) };
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stopProcess(child);
   throw new Error(`wrangler dev did not answer on ${url} within the start timeout:\n${output}`);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/`, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {

@@ -11,7 +11,8 @@ const RESOLVED_HARNESS_ID = `\0${HARNESS_ID}`;
 
 /**
  * What the serverless build adds to the static site, kept out of `astro.config.mjs`:
- * - the on-demand route `POST /api/grade` (injected, so the static build has no server route at all);
+ * - the on-demand routes `POST /api/grade` and `POST /api/run` (injected, so the static build has no
+ *   server route at all);
  * - the QuickJS harness bundle as a server-only virtual module, built with native esbuild at build time
  *   (a Worker cannot bundle at run time) and refused in the client environment;
  * - the QuickJS wasm under a name ending in `.wasm`, which the Cloudflare plugin imports as a module;
@@ -24,7 +25,8 @@ export function serverlessIntegration(): AstroIntegration {
     name: 'kdc-serverless',
     hooks: {
       'astro:config:setup': ({ injectRoute, updateConfig }) => {
-        injectRoute({ pattern: '/api/grade', entrypoint: './src/server/grade-route.ts', prerender: false });
+        injectRoute({ pattern: '/api/grade', entrypoint: './src/server/routes/grade.ts', prerender: false });
+        injectRoute({ pattern: '/api/run', entrypoint: './src/server/routes/run.ts', prerender: false });
         const require = createRequire(import.meta.url);
         updateConfig({
           vite: {

@@ -70,19 +70,21 @@ function describeEsbuildFailure(thrown: unknown): CompileError {
 }
 
 /**
- * Every `import`, `export … from` and dynamic `import()` becomes a `require("…")` in esbuild's
- * CommonJS output, so scanning the output finds them all, without false hits in comments.
+ * Every `import` and `export … from` becomes a `require("…")` in esbuild's CommonJS output, so
+ * scanning the output finds them all, without false hits in comments.
  */
 function findForbiddenImport(code: string, map: string): CompileError | undefined {
   const lines = code.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const text = lines[index] ?? '';
-    for (const match of text.matchAll(/\brequire\(\s*(["'`])([^"'`]*)\1\s*\)/g)) {
+    // In a file without static imports esbuild leaves `import(…)` as it is: refuse any left in the output.
+    for (const match of text.matchAll(/\brequire\(\s*(["'`])([^"'`]*)\1\s*\)|\bimport\s*\(\s*(?:(["'`])([^"'`]*)\3)?/g)) {
+      const specifier = match[2] ?? match[4] ?? 'a computed module name';
       if (match[2] === ALLOWED_MODULE) continue;
       const position = originalPosition(decodeSourceMap(map), index + 1, (match.index ?? 0) + 1) ?? { line: 1, column: 1 };
       return {
         kind: 'compile',
-        message: `Only 'kafkajs' can be imported in this exercise (found '${match[2] ?? ''}'): the sandbox has no other modules, network or file system.`,
+        message: `Only 'kafkajs' can be imported in this exercise (found '${specifier}'): the sandbox has no other modules, network or file system.`,
         ...position,
       };
     }

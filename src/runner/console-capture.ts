@@ -16,6 +16,11 @@ export function captureConsole(maxLines = 200, maxBytes = 20_000): CapturedConso
   let bytes = 0;
   let dropped = 0;
   const record = (prefix: string) => (...args: unknown[]): void => {
+    if (lines.length >= maxLines || bytes >= maxBytes) {
+      // Full: count without formatting, so a print loop costs as little as possible.
+      dropped++;
+      return;
+    }
     let text: string;
     try {
       text = prefix + args.map(formatConsoleArgument).join(' ');

@@ -1,13 +1,14 @@
 /**
- * The Node engine: native esbuild compiles, QuickJS (WebAssembly, in-process) runs. It is what
- * `grade --engine node` and the exercise self-tests use. The harness bundle and the QuickJS module are
- * built once per process and shared by every engine instance.
+ * The Node engine: native esbuild compiles, QuickJS (WebAssembly) runs — in a worker thread, so that
+ * besides QuickJS's own interrupt handler a hard wall-clock limit can stop anything. It is what
+ * `grade --engine node` and the exercise self-tests use. The harness bundle is built once per process.
  */
+import { Worker } from 'node:worker_threads';
 import { createCompiler } from './compile.ts';
 import { DEFAULT_TIME_LIMIT_MS, type SandboxEngine } from './engine.ts';
 import { buildHarnessBundle } from './harness-bundle.ts';
-import { runInQuickJS } from './quickjs-sandbox.ts';
-import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { timedOutObservations } from './quickjs-sandbox.ts';
+import type { RunObservation, SandboxRequest, SandboxResult } from './sandbox-protocol.ts';
 
 export interface NodeEngineOptions {
   /** Wall-clock limit per `run` call. @default 2000 */
@@ -16,42 +17,73 @@ export interface NodeEngineOptions {
   memoryLimitBytes?: number;
 }
 
-let shared: Promise<{ bundle: string; module: QuickJSWASMModule; esbuild: typeof import('esbuild') }> | undefined;
+/** Extra time the worker gets past the limit before it is killed (QuickJS usually stops itself first). */
+const KILL_GRACE_MS = 500;
+const WORKER_URL = new URL('./quickjs-worker.ts', import.meta.url);
+
+let shared: Promise<{ bundle: string; esbuild: typeof import('esbuild') }> | undefined;
 
 function loadShared(): NonNullable<typeof shared> {
   shared ??= (async () => {
     const esbuild = await import('esbuild');
-    const [{ newQuickJSWASMModuleFromVariant }, variant, bundle] = await Promise.all([
-      import('quickjs-emscripten-core'),
-      import('@jitl/quickjs-wasmfile-release-sync'),
-      buildHarnessBundle(esbuild),
-    ]);
-    const module = await newQuickJSWASMModuleFromVariant(variant.default);
-    return { bundle, module, esbuild };
+    return { bundle: await buildHarnessBundle(esbuild), esbuild };
   })();
   return shared;
 }
 
-/** Creates a Node engine; the first call loads esbuild and QuickJS and builds the harness bundle. */
+/** Creates a Node engine; the first call loads esbuild and builds the harness bundle. */
 export async function createNodeEngine(options: NodeEngineOptions = {}): Promise<SandboxEngine> {
-  const { bundle, module, esbuild } = await loadShared();
+  const { bundle, esbuild } = await loadShared();
   const compiler = createCompiler(esbuild);
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  let worker: Worker | undefined;
+  let nextId = 1;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const runOnce = (request: SandboxRequest): Promise<SandboxResult> =>
+    new Promise((resolve) => {
+      worker ??= new Worker(WORKER_URL);
+      const current = worker;
+      current.unref();
+      const id = nextId++;
+      const observations: RunObservation[] = [];
+      const finish = (result: SandboxResult): void => {
+        clearTimeout(timer);
+        current.off('message', onMessage);
+        current.off('error', onError);
+        resolve(result);
+      };
+      const onMessage = (message: { id: number; observation?: RunObservation; done?: boolean; runs?: RunObservation[]; sandboxError?: string }): void => {
+        if (message.id !== id) return;
+        if (message.observation !== undefined) observations.push(message.observation);
+        if (message.done === true) finish(message.sandboxError === undefined ? { runs: message.runs ?? observations } : { runs: observations, sandboxError: message.sandboxError });
+      };
+      const onError = (error: Error): void => {
+        worker = undefined;
+        finish({ runs: observations, sandboxError: `the sandbox worker failed: ${error.message}` });
+      };
+      const timer = setTimeout(() => {
+        // QuickJS did not stop itself (a long call into a builtin): kill the thread; the next run gets a new one.
+        worker = undefined;
+        void current.terminate();
+        finish({ runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), timeLimitMs)] });
+      }, timeLimitMs + KILL_GRACE_MS);
+      current.on('message', onMessage);
+      current.on('error', onError);
+      current.postMessage({ id, request, bundle, timeLimitMs, ...(options.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: options.memoryLimitBytes }) });
+    });
+
   return {
     compile: (source) => compiler.compile(source),
-    run: (request) =>
-      runInQuickJS(
-        {
-          module,
-          harnessBundle: bundle,
-          timeLimitMs,
-          now: () => Date.now(),
-          ...(options.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: options.memoryLimitBytes }),
-        },
-        request,
-      ),
+    run(request) {
+      // One request at a time per engine: the worker runs them in order anyway.
+      const result = queue.then(() => runOnce(request));
+      queue = result.catch(() => undefined);
+      return result;
+    },
     close() {
-      // The QuickJS module and esbuild's service are shared for the process; each run disposes its own runtime.
+      void worker?.terminate();
+      worker = undefined;
     },
   };
 }

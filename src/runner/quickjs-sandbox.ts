@@ -19,6 +19,8 @@ export interface QuickJSSandboxOptions {
   memoryLimitBytes?: number;
   /** The host's clock (Date.now); injected so the module stays free of globals it cannot rely on. */
   now: () => number;
+  /** Told about each observation as soon as it is made (a host that may be killed streams them out). */
+  onObservation?: (observation: RunObservation) => void;
 }
 
 /** Runs `request` in a fresh QuickJS runtime and context; never throws for anything the learner does. */
@@ -36,7 +38,10 @@ export async function runInQuickJS(options: QuickJSSandboxOptions, request: Sand
   const observations: RunObservation[] = [];
   const yields: QuickJSDeferredPromise[] = [];
   try {
-    installHostFunctions(context, yields, observations);
+    installHostFunctions(context, yields, (observation) => {
+      observations.push(observation);
+      options.onObservation?.(observation);
+    });
     const bundle = context.evalCode(options.harnessBundle, 'harness.js');
     if (bundle.error !== undefined) {
       const detail = describe(context, bundle.error);
@@ -47,7 +52,7 @@ export async function runInQuickJS(options: QuickJSSandboxOptions, request: Sand
     const outcome = await drive(context, JSON.stringify(request), yields, () => interrupted || options.now() > deadline);
     if (outcome.kind === 'done') return { runs: observations };
     if (outcome.kind === 'sandbox') return { runs: observations, sandboxError: outcome.message };
-    return { runs: [...observations, ...timedOut(request.runs.slice(observations.length), options.timeLimitMs)] };
+    return { runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), options.timeLimitMs)] };
   } finally {
     for (const deferred of yields) deferred.dispose();
     context.dispose();
@@ -55,14 +60,14 @@ export async function runInQuickJS(options: QuickJSSandboxOptions, request: Sand
   }
 }
 
-function installHostFunctions(context: QuickJSContext, yields: QuickJSDeferredPromise[], observations: RunObservation[]): void {
+function installHostFunctions(context: QuickJSContext, yields: QuickJSDeferredPromise[], report: (observation: RunObservation) => void): void {
   const yieldFn = context.newFunction('__kxYield', () => {
     const deferred = context.newPromise();
     yields.push(deferred);
     return deferred.handle;
   });
   const reportFn = context.newFunction('__kxReport', (json: QuickJSHandle) => {
-    observations.push(JSON.parse(context.getString(json)) as RunObservation);
+    report(JSON.parse(context.getString(json)) as RunObservation);
   });
   context.setProp(context.global, '__kxYield', yieldFn);
   context.setProp(context.global, '__kxReport', reportFn);
@@ -127,7 +132,8 @@ async function drive(context: QuickJSContext, requestJson: string, yields: Quick
   }
 }
 
-function timedOut(runs: SandboxRun[], limitMs: number): RunObservation[] {
+/** Observations for runs stopped (or never started) because the time limit was used up. */
+export function timedOutObservations(runs: SandboxRun[], limitMs: number): RunObservation[] {
   return runs.map((run, index) => ({
     scenario: run.scenario,
     seed: run.seed,

@@ -18,8 +18,23 @@ import type { EditorSurface, SourceMarker } from './editor-surface.ts';
 
 // The facade's declarations, if the broker has written them yet; a glob tolerates their absence.
 const kafkajsTypes = import.meta.glob<string>('/src/broker/kafkajs/kafkajs.d.ts', { query: '?raw', import: 'default' });
+// An exercise may declare what its harness hands the learner (`exercises/<id>/inputs.d.ts`).
+const inputTypes = import.meta.glob<string>('/exercises/*/inputs.d.ts', { query: '?raw', import: 'default' });
 
 let languageReady: Promise<void> | undefined;
+
+/** The site's theme (`<html data-theme>`, set by the theme toggle), else the system's. */
+function isDark(): boolean {
+  const theme = document.documentElement.dataset['theme'];
+  if (theme !== undefined) return theme === 'dark';
+  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+}
+
+// Follow the site's theme toggle; Monaco's theme is global, so one observer serves every editor.
+new MutationObserver(() => monaco.editor.setTheme(isDark() ? 'vs-dark' : 'vs')).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ['data-theme'],
+});
 
 /** Compiler options and the `kafkajs` module declaration, shared by every editor on the page. */
 function prepareLanguage(): Promise<void> {
@@ -32,6 +47,9 @@ function prepareLanguage(): Promise<void> {
       noEmit: true,
       allowNonTsExtensions: true,
       lib: ['es2022'],
+      // Every model is a module (TypeScript's ModuleDetectionKind.Force), so a script exercise's
+      // top-level names do not collide with the same names in the solution's diff models.
+      ...({ moduleDetection: 3 } as object),
     });
     const load = Object.values(kafkajsTypes)[0];
     if (load) {
@@ -51,10 +69,8 @@ function prepareLanguage(): Promise<void> {
   return languageReady;
 }
 
-/** Options of the learner's editor: touch-friendly defaults, the page's colour scheme. */
+/** Options of the learner's editor. */
 export interface MonacoEditorOptions {
-  /** Declarations of the exercise's inputs (e.g. the `sendOrders` signature), if any. */
-  inputTypes?: string;
   /** Accessible label of the editing area. */
   ariaLabel: string;
 }
@@ -67,8 +83,9 @@ export async function createMonacoEditor(
   options: MonacoEditorOptions,
 ): Promise<EditorSurface> {
   await prepareLanguage();
-  if (options.inputTypes) typescriptDefaults.addExtraLib(options.inputTypes, `file:///exercise-${exerciseId}.d.ts`);
-  const dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  const loadInputs = inputTypes[`/exercises/${exerciseId}/inputs.d.ts`];
+  if (loadInputs) typescriptDefaults.addExtraLib(await loadInputs(), `file:///exercises/${exerciseId}/inputs.d.ts`);
+  const dark = isDark();
   const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///exercises/${exerciseId}/main.ts`));
   const editor = monaco.editor.create(container, {
     model,
@@ -129,7 +146,7 @@ export async function createMonacoEditor(
         automaticLayout: true,
         renderSideBySide: true,
         minimap: { enabled: false },
-        theme: dark ? 'vs-dark' : 'vs',
+        theme: isDark() ? 'vs-dark' : 'vs',
       });
       diff.setModel({ original, modified });
     },

@@ -25,8 +25,17 @@ let sharedEngine: BrowserEngine | undefined;
 
 /** One engine per page: exercises share the compiler and the spare Worker. */
 function pageEngine(): BrowserEngine {
-  sharedEngine ??= createBrowserEngine();
+  sharedEngine ??= createBrowserEngine(timeLimitFromUrl());
   return sharedEngine;
+}
+
+/**
+ * `?timeLimitMs=N` on the page's URL: how `grade --engine browser` passes its time limit. Bounded, so
+ * a link cannot make the page wait minutes for a runaway program.
+ */
+function timeLimitFromUrl(): { timeLimitMs?: number } {
+  const value = Number(new URLSearchParams(globalThis.location?.search ?? '').get('timeLimitMs'));
+  return Number.isFinite(value) && value >= 100 && value <= 60_000 ? { timeLimitMs: value } : {};
 }
 
 async function load<T>(files: Record<string, () => Promise<T>>, id: string, file: string): Promise<T> {

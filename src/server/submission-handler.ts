@@ -1,20 +1,22 @@
 /**
- * The grading endpoint as a plain `Request → Response` function, free of Astro and of the runtime:
- * the route in `grade-route.ts` wires it to the real grader, and the unit tests to a fake one.
+ * The submission endpoints (`/api/grade`, `/api/run`) as a plain `Request → Response` function, free
+ * of Astro and of the runtime: the routes wire it to the real grader, the unit tests to a fake one.
  * Order of checks: method, rate limit, size, then JSON — so the cheapest refusals come first and a
  * flood of oversize bodies still spends the sender's tokens.
  */
-import type { GradeReport } from '../schemas/grade-report.ts';
 import { SECURITY_HEADERS } from '../deploy/security-headers.ts';
-import { parseGradeRequest } from './grade-request.ts';
+import { parseGradeRequest, type GradeRequest } from './grade-request.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { readCappedBody } from './read-capped-body.ts';
 
-export interface GradeHandlerOptions {
+export interface SubmissionHandlerOptions {
   /** Ids of the exercises this server grades. */
   exercises: readonly string[];
-  /** Grades one submission; reports learner faults (compile, timeout…) as verdicts, throws only for server faults. */
-  grade(exercise: string, source: string, file: string): Promise<GradeReport>;
+  /**
+   * Answers one valid submission with the JSON body of a 200 (a grade report, a program run). Learner
+   * faults (compile, timeout…) are part of that answer; it throws only for faults of the server.
+   */
+  respond(submission: GradeRequest): Promise<unknown>;
   limiter: RateLimiter;
   maxBodyBytes: number;
   /** Where internal faults are logged. @default console.error */
@@ -25,7 +27,7 @@ export interface GradeHandlerOptions {
 const CLIENT_IP_HEADER = 'cf-connecting-ip';
 
 /** Creates the handler for every method on the endpoint's path. */
-export function createGradeHandler(options: GradeHandlerOptions): (request: Request) => Promise<Response> {
+export function createSubmissionHandler(options: SubmissionHandlerOptions): (request: Request) => Promise<Response> {
   const logError = options.logError ?? ((message, error) => console.error(message, error));
   return async (request) => {
     if (request.method !== 'POST') {
@@ -45,11 +47,10 @@ export function createGradeHandler(options: GradeHandlerOptions): (request: Requ
     const parsed = parseGradeRequest(body.text, options.exercises);
     if (!parsed.ok) return json(400, { error: parsed.message });
     try {
-      const report = await options.grade(parsed.value.exercise, parsed.value.source, parsed.value.file);
-      return json(200, report);
+      return json(200, await options.respond(parsed.value));
     } catch (error) {
       // A learner's code cannot get here (the grader turns its faults into verdicts); this is ours.
-      logError('grading failed', error);
+      logError('a submission failed on the server', error);
       return json(500, { error: 'The server could not grade this submission; please try again.' });
     }
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GradeReport } from '../../../src/schemas/grade-report.ts';
-import { createGradeHandler } from '../../../src/server/grade-handler.ts';
+import { createSubmissionHandler } from '../../../src/server/submission-handler.ts';
 import { createRateLimiter } from '../../../src/server/rate-limiter.ts';
 
 const URL_ = 'http://127.0.0.1/api/grade';
@@ -11,9 +11,9 @@ function fakeReport(exercise: string, file: string): GradeReport {
 
 function handler(overrides: { burst?: number; grade?: () => Promise<GradeReport> } = {}) {
   const graded: string[] = [];
-  const handle = createGradeHandler({
+  const handle = createSubmissionHandler({
     exercises: ['orders-producer'],
-    grade: overrides.grade ?? (async (exercise, source, file) => (graded.push(source), fakeReport(exercise, file))),
+    respond: overrides.grade ?? (async ({ exercise, source, file }) => (graded.push(source), fakeReport(exercise, file))),
     limiter: createRateLimiter({ burst: overrides.burst ?? 30, perMinute: 60, now: () => 0 }),
     maxBodyBytes: 1024,
     logError: () => undefined,
@@ -24,7 +24,7 @@ function handler(overrides: { burst?: number; grade?: () => Promise<GradeReport>
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request(URL_, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
 
-describe('createGradeHandler', () => {
+describe('createSubmissionHandler', () => {
   it('answers 200 with the report and security headers for a valid request', async () => {
     const { handle, graded } = handler();
     const response = await handle(post(JSON.stringify({ exercise: 'orders-producer', source: 'x', file: 'a.ts' })));

@@ -1,0 +1,35 @@
+/**
+ * createCluster: the public face of the engine — clock, randomness, topics, trace, faults — plus a
+ * KafkaJS-compatible module bound to it.
+ */
+import { Engine } from './engine.ts';
+import { validateFaultPlan } from './faults.ts';
+import { createKafkaJsModule } from './kafkajs/module.ts';
+import type { ClusterOptions, SimCluster, TopicSpec } from './types.ts';
+
+/** Create a simulated cluster. Throws (with every problem listed) when the fault plan is invalid. */
+export function createCluster(options: ClusterOptions): SimCluster {
+  const brokers = options.brokers ?? 3;
+  if (!Number.isInteger(brokers) || brokers < 1) throw new Error(`brokers must be an integer ≥ 1 (got ${brokers})`);
+  const checked = validateFaultPlan(options.faults ?? []);
+  if (!checked.ok) throw new Error(`invalid fault plan:\n- ${checked.errors.join('\n- ')}`);
+  const engine = new Engine({ seed: options.seed, brokers, faults: checked.plan, uncleanLeaderElection: options.uncleanLeaderElection ?? false });
+  const kafkajs = createKafkaJsModule(engine);
+  return {
+    now: () => engine.now(),
+    step: () => engine.clock.step(),
+    nextEventAt: () => engine.clock.nextAt(),
+    setTimer: (delayMs, fn) => engine.clock.schedule(delayMs, fn),
+    clearTimer: (id) => engine.clock.cancel(id),
+    random: () => engine.random(),
+    trace: engine.trace,
+    createTopic(spec: TopicSpec) {
+      const err = engine.createTopic(spec);
+      if (err) throw new Error(`cannot create topic '${spec.topic}': ${err}`);
+    },
+    readTopic: (topic, opts) => engine.readTopic(topic, opts.isolation),
+    faultsHit: () => engine.faultsHit(),
+    kafkajs,
+    onClientCrash: (listener) => engine.onClientCrash(listener),
+  };
+}

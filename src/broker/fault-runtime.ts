@@ -1,0 +1,231 @@
+/**
+ * Fires the planned faults. Record-triggered faults are claimed by the first produce request (or, for
+ * consumer faults, the first delivery) that carries their nth matching record, then fire when that
+ * request reaches the stage the fault is about: on the wire, after the append, on the response.
+ */
+import type { Engine, ProduceRequest, ProduceResponse } from './engine.ts';
+import { HOP_MS } from './engine.ts';
+import type { Partition } from './partition.ts';
+import { matchesRecord, type Fault, type FaultPlan, type RecordMatch } from './faults.ts';
+import type { FaultHit } from './types.ts';
+
+interface Armed {
+  client: number;
+  groupId: string;
+  topic: string;
+  partition: number;
+  offset: number;
+  value: string | null;
+}
+
+interface Entry {
+  index: number;
+  fault: Fault;
+  seen: number;
+  claimedBy: number | null;
+  armed: Armed | null;
+  fired: boolean;
+}
+
+const PRODUCE_FAULTS = new Set<Fault['fault']>([
+  'lose-request',
+  'lose-ack',
+  'request-timeout',
+  'crash-leader-before-replication',
+  'shrink-isr',
+  'restart-producer',
+  'zombie-producer',
+  'transaction-timeout',
+]);
+
+/** The state of a fault plan during a run. */
+export class FaultRuntime {
+  readonly hits: FaultHit[] = [];
+  private readonly entries: Entry[];
+  private readonly engine: Engine;
+  private unclaimedProduce: number;
+  private unclaimedConsume: number;
+
+  constructor(engine: Engine, plan: FaultPlan) {
+    this.engine = engine;
+    this.entries = plan.map((fault, index) => ({ index, fault, seen: 0, claimedBy: null, armed: null, fired: false }));
+    this.unclaimedProduce = this.entries.filter((e) => PRODUCE_FAULTS.has(e.fault.fault) && 'on' in e.fault && e.fault.on).length;
+    this.unclaimedConsume = this.entries.filter((e) => e.fault.fault.startsWith('crash-consumer')).length;
+    for (const e of this.entries) this.scheduleTimed(e);
+  }
+
+  private scheduleTimed(e: Entry): void {
+    const f = e.fault;
+    if (f.fault === 'restart-broker') {
+      this.engine.clock.schedule(f.at, () => {
+        if (!this.engine.alive[f.broker]) return;
+        this.hit(e, { broker: f.broker, values: [], detail: `broker ${f.broker} restarts (down for ${f.downForMs ?? 50} ms)` });
+        this.engine.crashBroker(f.broker, 'planned restart');
+        this.engine.clock.schedule(f.downForMs ?? 50, () => this.engine.restartBroker(f.broker));
+      });
+    } else if (f.fault === 'shrink-isr' && f.at !== undefined && f.topic !== undefined) {
+      const topic = f.topic;
+      this.engine.clock.schedule(f.at, () => {
+        const part = this.engine.partition(topic, f.partition ?? 0);
+        if (!part || part.leader < 0) return;
+        const removed = this.engine.stallFollowers(part, f.forMs ?? 100);
+        this.hit(e, { broker: part.leader, topic, partition: part.index, values: [], detail: `followers ${removed.join(',')} fall out of the ISR for ${f.forMs ?? 100} ms` });
+      });
+    }
+  }
+
+  private hit(e: Entry, h: Omit<FaultHit, 'index' | 'fault' | 't'>): void {
+    e.fired = true;
+    const full: FaultHit = { index: e.index, fault: e.fault.fault, t: this.engine.now(), ...h };
+    this.hits.push(full);
+    const ev: Parameters<Engine['emit']>[0] = { kind: 'fault', detail: `${e.fault.fault}: ${h.detail}` };
+    if (h.broker !== undefined) ev.broker = h.broker;
+    if (h.topic !== undefined) ev.topic = h.topic;
+    if (h.partition !== undefined) ev.partition = h.partition;
+    if (h.requestId !== undefined) ev.requestId = h.requestId;
+    if (h.clientId !== undefined) ev.clientId = h.clientId;
+    if (h.values.length > 0) ev.values = h.values;
+    this.engine.emit(ev);
+  }
+
+  /** Count the request's records against unclaimed produce faults; returns the entries it claims. */
+  claimProduce(req: ProduceRequest): number[] | undefined {
+    if (this.unclaimedProduce === 0) return undefined;
+    let claimed: number[] | undefined;
+    for (const e of this.entries) {
+      if (e.claimedBy !== null || !PRODUCE_FAULTS.has(e.fault.fault)) continue;
+      const on: RecordMatch | undefined = 'on' in e.fault ? e.fault.on : undefined;
+      if (!on) continue;
+      const nth = on.nth ?? 1;
+      for (let i = 0; i < req.values.length; i++) {
+        if (!matchesRecord(on, req.topic, req.partition, req.keys[i] ?? null, req.values[i] ?? null)) continue;
+        if (++e.seen === nth) {
+          e.claimedBy = req.requestId;
+          this.unclaimedProduce--;
+          (claimed ??= []).push(e.index);
+          break;
+        }
+      }
+    }
+    return claimed;
+  }
+
+  private claimed(req: ProduceRequest, kind: Fault['fault']): Entry | undefined {
+    for (const e of this.entries) if (!e.fired && e.claimedBy === req.requestId && e.fault.fault === kind) return e;
+    return undefined;
+  }
+
+  private base(req: ProduceRequest): Pick<FaultHit, 'topic' | 'partition' | 'values' | 'requestId' | 'clientId'> {
+    return { topic: req.topic, partition: req.partition, values: req.values, requestId: req.requestId, clientId: req.clientId };
+  }
+
+  /** lose-request: the request never reaches the leader. */
+  dropRequest(req: ProduceRequest): boolean {
+    const e = this.claimed(req, 'lose-request');
+    if (!e) return false;
+    this.hit(e, { ...this.base(req), detail: 'the produce request was lost on the way to the leader' });
+    this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, detail: 'request lost' });
+    return true;
+  }
+
+  /** request-timeout: the response comes back after the client stopped waiting. */
+  responseDelay(req: ProduceRequest, r: ProduceResponse, delay: number): number {
+    if (r.error !== null) return delay;
+    const e = this.claimed(req, 'request-timeout');
+    if (!e) return delay;
+    this.hit(e, { ...this.base(req), detail: `the leader wrote the records but answered after the client's ${req.requestTimeoutMs} ms request timeout` });
+    return req.requestTimeoutMs + delay + HOP_MS;
+  }
+
+  /** lose-ack drops the response; restart-producer kills the producer as the response arrives. */
+  dropResponse(req: ProduceRequest, r: ProduceResponse): boolean {
+    const lost = this.claimed(req, 'lose-ack');
+    if (lost) {
+      const written = r.error === null ? 'the leader wrote the records' : `the leader answered ${r.error}`;
+      this.hit(lost, { ...this.base(req), detail: `${written} but the response was lost` });
+      this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, detail: 'response lost' });
+      return true;
+    }
+    const restart = this.claimed(req, 'restart-producer');
+    if (restart) {
+      this.hit(restart, { ...this.base(req), detail: 'the producer process died before it saw the response' });
+      this.engine.crashClient(req.client, 'producer process died (planned restart)');
+      return true;
+    }
+    return false;
+  }
+
+  /** Faults that strike right after the leader appended the claimed request's records. */
+  afterAppend(claims: number[], part: Partition, req: ProduceRequest): void {
+    for (const i of claims) {
+      const e = this.entries[i];
+      if (!e || e.fired) continue;
+      const f = e.fault;
+      if (f.fault === 'crash-leader-before-replication') {
+        const leader = part.leader;
+        const after = f.restartAfterMs ?? 100;
+        this.hit(e, { ...this.base(req), broker: leader, detail: `leader ${leader} crashed after appending, before any follower fetched (back after ${after} ms)` });
+        this.engine.crashBroker(leader, 'leader crash before replication');
+        this.engine.clock.schedule(after, () => this.engine.restartBroker(leader));
+      } else if (f.fault === 'shrink-isr') {
+        const forMs = f.forMs ?? 100;
+        const removed = this.engine.stallFollowers(part, forMs);
+        this.hit(e, { ...this.base(req), broker: part.leader, detail: `followers ${removed.join(',') || '(none)'} fell out of the ISR for ${forMs} ms, below min.insync.replicas ${part.minIsr}` });
+      } else if (f.fault === 'zombie-producer' || f.fault === 'transaction-timeout') {
+        if (req.transactionalId === null) continue;
+        const zombie = f.fault === 'zombie-producer';
+        this.hit(e, {
+          ...this.base(req),
+          detail: zombie
+            ? `another instance with transactional.id '${req.transactionalId}' called initTransactions: the open transaction is aborted and this producer fenced`
+            : `the coordinator timed out the transaction of '${req.transactionalId}': aborted, producer fenced`,
+        });
+        this.engine.txns.bumpAndAbort(req.transactionalId, zombie ? 'zombie instance initialised' : 'transaction timeout');
+      }
+    }
+  }
+
+  /** A consumer delivered a record: arm consumer faults whose nth matching delivery this is. */
+  noteDelivered(client: number, groupId: string, topic: string, partition: number, offset: number, key: string | null, value: string | null): void {
+    if (this.unclaimedConsume === 0) return;
+    for (const e of this.entries) {
+      const f = e.fault;
+      if (e.armed || (f.fault !== 'crash-consumer-before-commit' && f.fault !== 'crash-consumer-after-commit')) continue;
+      if (f.groupId !== undefined && f.groupId !== groupId) continue;
+      if (!matchesRecord(f.on, topic, partition, key, value)) continue;
+      if (++e.seen === (f.on.nth ?? 1)) {
+        e.armed = { client, groupId, topic, partition, offset, value };
+        this.unclaimedConsume--;
+      }
+    }
+  }
+
+  private armedFor(client: number | null, groupId: string, offsets: readonly { topic: string; partition: number; offset: number }[], kind: Fault['fault']): Entry | undefined {
+    for (const e of this.entries) {
+      const a = e.armed;
+      if (e.fired || !a || e.fault.fault !== kind) continue;
+      // A transaction's sendOffsets names only the group: it hits the consumer that armed the fault.
+      if (client === null ? a.groupId !== groupId : a.client !== client) continue;
+      if (offsets.some((o) => o.topic === a.topic && o.partition === a.partition && o.offset > a.offset)) return e;
+    }
+    return undefined;
+  }
+
+  /** Before a commit (or sendOffsets) past an armed record: true ⇒ the consumer died instead. */
+  beforeCommit(client: number | null, groupId: string, offsets: readonly { topic: string; partition: number; offset: number }[]): boolean {
+    const e = this.armedFor(client, groupId, offsets, 'crash-consumer-before-commit');
+    if (!e || !e.armed) return false;
+    this.hit(e, { topic: e.armed.topic, partition: e.armed.partition, values: [e.armed.value], detail: `the consumer died after processing offset ${e.armed.offset}, before committing it` });
+    this.engine.crashClient(e.armed.client, 'consumer crash before commit');
+    return true;
+  }
+
+  /** After a commit past an armed record: true ⇒ the consumer died right after it. */
+  afterCommit(client: number | null, groupId: string, offsets: readonly { topic: string; partition: number; offset: number }[]): boolean {
+    const e = this.armedFor(client, groupId, offsets, 'crash-consumer-after-commit');
+    if (!e || !e.armed) return false;
+    this.hit(e, { topic: e.armed.topic, partition: e.armed.partition, values: [e.armed.value], detail: `the consumer died right after committing past offset ${e.armed.offset}` });
+    this.engine.crashClient(e.armed.client, 'consumer crash after commit');
+    return true;
+  }
+}

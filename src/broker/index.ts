@@ -1,0 +1,34 @@
+/**
+ * The simulated Kafka cluster: pure TypeScript, deterministic (virtual clock, seeded randomness), with
+ * a KafkaJS-compatible module bound to each cluster (`cluster.kafkajs`).
+ *
+ *   const cluster = createCluster({ seed: 1, faults: [{ fault: 'lose-ack', on: { value: 'order2' } }] });
+ *   cluster.createTopic({ topic: 'orders', numPartitions: 1 });
+ *   const { Kafka } = cluster.kafkajs;
+ *   … learner code …
+ *   await runUntil(cluster, () => finished, () => new Promise((r) => setImmediate(r)));
+ *   cluster.readTopic('orders', { isolation: 'read_committed' });
+ */
+export { createCluster } from './cluster.ts';
+export { runUntil, type RunLimits } from './run-until.ts';
+export type {
+  ClusterOptions,
+  SimCluster,
+  TraceEvent,
+  TraceKind,
+  ReadRecord,
+  FaultHit,
+  ClientCrash,
+  IsolationLevel,
+  TopicSpec,
+} from './types.ts';
+export {
+  validateFaultPlan,
+  FAULT_KINDS,
+  type Fault,
+  type FaultPlan,
+  type FaultPlanValidation,
+  type RecordMatch,
+} from './faults.ts';
+export type { KafkaJsModule } from './kafkajs/module.ts';
+export { ERRORS, type ErrorType } from './error-codes.ts';

@@ -1,0 +1,347 @@
+/**
+ * The KafkaJS consumer on the simulated cluster. `run()` starts a poll loop on the virtual clock:
+ * check the group generation (rebalance ⇒ commit what is resolved, take the new assignment, start at
+ * the committed offset or the reset policy), fetch, hand messages to eachMessage / eachBatch, resolve
+ * offsets, auto-commit. It polls forever; hosts stop it with runUntil's limits or consumer.stop().
+ *
+ * KafkaJS defaults (differing from Java's): readUncommitted = false, i.e. read_committed (Java:
+ * read_uncommitted); autoCommit = true committing after every processed batch unless
+ * autoCommitInterval / autoCommitThreshold are set (Java: every 5000 ms, the previous poll's offsets);
+ * fromBeginning = false ⇒ auto.offset.reset=latest (same as Java); sessionTimeout 30000 (Java 45000).
+ */
+import type { FetchResponse } from '../engine.ts';
+import type { LogRecord } from '../log.ts';
+import type { TopicPartitionRef } from '../groups.ts';
+import { toBytes } from './bytes.ts';
+import type { ClientContext } from './context.ts';
+import { KafkaJSNonRetriableError } from './errors.ts';
+import { CONSUMER_EVENTS, noopOn } from './instrumentation.ts';
+import type { KafkaMessageLike, OffsetsLike } from './shapes.ts';
+
+/** consumer(config). */
+export interface ConsumerConfigLike {
+  groupId: string;
+  /** @default false — read_committed (Java's default is read_uncommitted) */
+  readUncommitted?: boolean;
+  /** @default 30000 */
+  sessionTimeout?: number;
+  /** @default 3000 */
+  heartbeatInterval?: number;
+  /** How long a fetch waits for data. @default 5000 */
+  maxWaitTimeInMs?: number;
+  /** Records per fetch per partition (KafkaJS limits bytes; we count records). @default 500 */
+  maxRecordsPerPartition?: number;
+  [other: string]: unknown;
+}
+
+/** The batch given to eachBatch. */
+export interface BatchLike {
+  topic: string;
+  partition: number;
+  highWatermark: string;
+  messages: KafkaMessageLike[];
+  isEmpty(): boolean;
+  firstOffset(): string | null;
+  lastOffset(): string;
+  offsetLag(): string;
+  offsetLagLow(): string;
+}
+
+/** run(config). */
+export interface ConsumerRunConfigLike {
+  /** @default true */
+  autoCommit?: boolean;
+  autoCommitInterval?: number | null;
+  autoCommitThreshold?: number | null;
+  /** @default true */
+  eachBatchAutoResolve?: boolean;
+  partitionsConsumedConcurrently?: number;
+  eachMessage?: (payload: {
+    topic: string;
+    partition: number;
+    message: KafkaMessageLike;
+    heartbeat(): Promise<void>;
+    pause(): () => void;
+  }) => Promise<void>;
+  eachBatch?: (payload: {
+    batch: BatchLike;
+    resolveOffset(offset: string): void;
+    heartbeat(): Promise<void>;
+    pause(): () => void;
+    commitOffsetsIfNecessary(offsets?: OffsetsLike): Promise<void>;
+    uncommittedOffsets(): { topics: { topic: string; partitions: { partition: number; offset: string }[] }[] };
+    isRunning(): boolean;
+    isStale(): boolean;
+  }) => Promise<void>;
+}
+
+const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+/** Create a consumer bound to the engine. */
+export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
+  const engine = ctx.engine;
+  if (typeof config?.groupId !== 'string' || config.groupId === '') {
+    throw new KafkaJSNonRetriableError('Consumer groupId must be a non-empty string');
+  }
+  const groupId = config.groupId;
+  const isolation = config.readUncommitted === true ? 'read_uncommitted' : 'read_committed';
+  const maxWait = config.maxWaitTimeInMs ?? 5000;
+  const maxRecords = config.maxRecordsPerPartition ?? 500;
+  let alive = true;
+  let running = false;
+  let memberId: string | null = null;
+  let generation = -1;
+  let assigned: readonly TopicPartitionRef[] = [];
+  const subscriptions: { topic: string; fromBeginning: boolean }[] = [];
+  /** Next offset to fetch, per partition. */
+  const positions = new Map<string, number>();
+  /** Next offset to commit (resolved = processed), per partition. */
+  const resolved = new Map<string, number>();
+  const committedByUs = new Map<string, number>();
+  const paused = new Set<string>();
+  let lastCommitAt = 0;
+  let uncommittedCount = 0;
+
+  const handle = engine.registerClient(
+    'consumer',
+    ctx.clientId,
+    () => {
+      alive = false;
+      running = false;
+      // A dead consumer leaves the group, so its partitions move to the survivors.
+      if (memberId !== null) engine.groups.leave(groupId, memberId, 'crashed');
+    },
+    groupId,
+  );
+
+  function later<T>(start: (resolve: (v: T) => void) => void): Promise<T> {
+    return new Promise<T>((resolve) => start((v) => alive && resolve(v)));
+  }
+
+  function commit(offsets: { topic: string; partition: number; offset: number }[]): Promise<void> {
+    if (offsets.length === 0) return Promise.resolve();
+    return later<void>((done) => engine.groups.commit(handle, ctx.clientId, groupId, offsets, done)).then(() => {
+      for (const o of offsets) committedByUs.set(key(o.topic, o.partition), o.offset);
+    });
+  }
+
+  /** Commit every resolved offset not yet committed (what KafkaJS's offset manager does). */
+  function commitResolved(): Promise<void> {
+    const out: { topic: string; partition: number; offset: number }[] = [];
+    for (const tp of assigned) {
+      const k = key(tp.topic, tp.partition);
+      const r = resolved.get(k);
+      if (r !== undefined && r !== committedByUs.get(k)) out.push({ topic: tp.topic, partition: tp.partition, offset: r });
+    }
+    lastCommitAt = engine.now();
+    uncommittedCount = 0;
+    return commit(out);
+  }
+
+  function commitIfNecessary(autoCommit: boolean, interval: number | null, threshold: number | null): Promise<void> {
+    if (!autoCommit) return Promise.resolve();
+    const byInterval = interval !== null && engine.now() - lastCommitAt >= interval;
+    const byThreshold = threshold !== null && uncommittedCount >= threshold;
+    if ((interval === null && threshold === null) || byInterval || byThreshold) return commitResolved();
+    return Promise.resolve();
+  }
+
+  async function syncGeneration(autoCommit: boolean): Promise<void> {
+    if (memberId === null) return;
+    const now = engine.groups.assignment(groupId, memberId);
+    if (now.generation === generation) return;
+    // Before giving partitions up, commit what was processed (KafkaJS does this on rebalance).
+    if (autoCommit && generation >= 0) await commitResolved();
+    const again = engine.groups.assignment(groupId, memberId);
+    generation = again.generation;
+    assigned = again.partitions;
+    positions.clear();
+    resolved.clear();
+    for (const tp of assigned) {
+      const k = key(tp.topic, tp.partition);
+      const committed = engine.groups.committed(groupId, tp.topic, tp.partition);
+      const sub = subscriptions.find((s) => s.topic === tp.topic);
+      const reset = sub?.fromBeginning ? engine.offsetsOf(tp.topic, tp.partition).earliest : engine.offsetsOf(tp.topic, tp.partition).latest;
+      const start = committed ?? reset;
+      positions.set(k, start);
+      if (committed !== undefined) committedByUs.set(k, committed);
+      else committedByUs.delete(k);
+    }
+  }
+
+  function fetchOne(tp: TopicPartitionRef, offset: number): Promise<FetchResponse> {
+    return later((done) => engine.fetch(handle, tp.topic, tp.partition, offset, isolation, maxRecords, done));
+  }
+
+  function toMessage(r: LogRecord): KafkaMessageLike {
+    const headers: Record<string, Uint8Array> = {};
+    if (r.headers) for (const [k, v] of Object.entries(r.headers)) headers[k] = toBytes(v) as Uint8Array;
+    return { key: toBytes(r.key), value: toBytes(r.value), timestamp: String(r.timestamp), attributes: 0, offset: String(r.offset), headers };
+  }
+
+  function deliver(tp: TopicPartitionRef, r: LogRecord): void {
+    engine.emit({ kind: 'deliver', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, value: r.value });
+    engine.faults.noteDelivered(handle, groupId, tp.topic, tp.partition, r.offset, r.key, r.value);
+  }
+
+  async function loop(run: ConsumerRunConfigLike): Promise<void> {
+    const autoCommit = run.autoCommit ?? true;
+    const interval = run.autoCommitInterval ?? null;
+    const threshold = run.autoCommitThreshold ?? null;
+    const autoResolve = run.eachBatchAutoResolve ?? true;
+    while (running && alive) {
+      await syncGeneration(autoCommit);
+      if (!running || !alive) return;
+      const mine = assigned.filter((tp) => !paused.has(key(tp.topic, tp.partition)));
+      const startGeneration = generation;
+      const results = await Promise.all(mine.map((tp) => fetchOne(tp, positions.get(key(tp.topic, tp.partition)) ?? 0)));
+      if (!running || !alive) return;
+      let gotAny = false;
+      for (let i = 0; i < mine.length && running && alive; i++) {
+        const tp = mine[i] as TopicPartitionRef;
+        const res = results[i];
+        const k = key(tp.topic, tp.partition);
+        if (!res || res.error !== null) continue;
+        if (res.next > (positions.get(k) ?? 0)) positions.set(k, res.next);
+        if (res.records.length === 0) {
+          // Only control markers were skipped: the position moves past them, and so may the commit.
+          if (!resolved.has(k) || (resolved.get(k) ?? 0) < res.next) resolved.set(k, res.next);
+          continue;
+        }
+        gotAny = true;
+        engine.emit({ kind: 'fetch', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: res.records[0]?.offset ?? 0, count: res.records.length });
+        let failedAt: number | null = null;
+        if (run.eachMessage) {
+          for (const r of res.records) {
+            if (!running || !alive || generation !== startGeneration) break;
+            deliver(tp, r);
+            try {
+              await run.eachMessage({ topic: tp.topic, partition: tp.partition, message: toMessage(r), heartbeat: async () => {}, pause: () => pauseOne(tp) });
+            } catch (err) {
+              failedAt = r.offset;
+              engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, error: err instanceof Error ? err.name : 'Error', detail: `eachMessage threw: ${err instanceof Error ? err.message : String(err)}` });
+              break;
+            }
+            if (!alive) return;
+            resolved.set(k, r.offset + 1);
+            uncommittedCount++;
+            if (threshold !== null) await commitIfNecessary(autoCommit, interval, threshold);
+          }
+        } else if (run.eachBatch) {
+          const messages = res.records.map(toMessage);
+          for (const r of res.records) deliver(tp, r);
+          const hw = res.highWatermark;
+          const batch: BatchLike = {
+            topic: tp.topic,
+            partition: tp.partition,
+            highWatermark: String(hw),
+            messages,
+            isEmpty: () => messages.length === 0,
+            firstOffset: () => messages[0]?.offset ?? null,
+            lastOffset: () => messages[messages.length - 1]?.offset ?? String(hw - 1),
+            offsetLag: () => String(Math.max(0, hw - 1 - Number(messages[messages.length - 1]?.offset ?? hw - 1))),
+            offsetLagLow: () => String(Math.max(0, hw - 1 - Number(messages[0]?.offset ?? hw - 1))),
+          };
+          try {
+            await run.eachBatch({
+              batch,
+              resolveOffset: (o) => {
+                resolved.set(k, Number(o) + 1);
+                uncommittedCount++;
+              },
+              heartbeat: async () => {},
+              pause: () => pauseOne(tp),
+              commitOffsetsIfNecessary: async (o) => {
+                if (o) await commit(o.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) }))));
+                else await commitIfNecessary(autoCommit, interval, threshold);
+              },
+              uncommittedOffsets: () => ({
+                topics: [{ topic: tp.topic, partitions: [{ partition: tp.partition, offset: String(resolved.get(k) ?? positions.get(k) ?? 0) }] }],
+              }),
+              isRunning: () => running && alive,
+              isStale: () => generation !== engine.groups.generation(groupId),
+            });
+            if (!alive) return;
+            if (autoResolve) resolved.set(k, res.next);
+          } catch (err) {
+            failedAt = Number(messages[0]?.offset ?? res.next);
+            engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, error: err instanceof Error ? err.name : 'Error', detail: `eachBatch threw: ${err instanceof Error ? err.message : String(err)}` });
+          }
+        }
+        if (failedAt !== null) {
+          // KafkaJS retries a failed message after a backoff, from the failed offset on.
+          const resume = resolved.get(k) !== undefined ? Math.max(resolved.get(k) ?? 0, failedAt) : failedAt;
+          positions.set(k, resume);
+          await later<void>((d) => engine.clock.schedule(300, () => d()));
+        } else if (generation !== startGeneration || !running) {
+          positions.set(k, resolved.get(k) ?? positions.get(k) ?? 0);
+        }
+      }
+      if (!running || !alive) return;
+      await commitIfNecessary(autoCommit, interval, threshold);
+      if (!gotAny) await later<void>((done) => engine.waitForData(maxWait, () => done()));
+    }
+  }
+
+  function pauseOne(tp: TopicPartitionRef): () => void {
+    const k = key(tp.topic, tp.partition);
+    paused.add(k);
+    return () => paused.delete(k);
+  }
+
+  return {
+    connect: async (): Promise<void> => {},
+    subscribe: async (s: { topic?: string | RegExp; topics?: (string | RegExp)[]; fromBeginning?: boolean }): Promise<void> => {
+      const list = s.topics ?? (s.topic !== undefined ? [s.topic] : []);
+      for (const t of list) {
+        const names = typeof t === 'string' ? [t] : [...engine.topics.keys()].filter((n) => t.test(n));
+        for (const topic of names) subscriptions.push({ topic, fromBeginning: s.fromBeginning ?? false });
+      }
+    },
+    run: async (run: ConsumerRunConfigLike = {}): Promise<void> => {
+      if (running) throw new KafkaJSNonRetriableError('Consumer is already running');
+      if (!alive) return new Promise<void>(() => {});
+      running = true;
+      memberId = engine.groups.join(groupId, handle, ctx.clientId, subscriptions.map((s) => s.topic));
+      void loop(run);
+    },
+    stop: async (): Promise<void> => {
+      running = false;
+      if (memberId !== null) engine.groups.leave(groupId, memberId, 'stopped');
+      memberId = null;
+      generation = -1;
+    },
+    disconnect: async (): Promise<void> => {
+      running = false;
+      if (memberId !== null) engine.groups.leave(groupId, memberId, 'disconnected');
+      memberId = null;
+      generation = -1;
+    },
+    commitOffsets: (list: { topic: string; partition: number; offset: string; metadata?: string | null }[]): Promise<void> =>
+      commit(list.map((o) => ({ topic: o.topic, partition: o.partition, offset: Number(o.offset) }))),
+    seek: ({ topic, partition, offset }: { topic: string; partition: number; offset: string }): void => {
+      positions.set(key(topic, partition), Number(offset));
+      resolved.set(key(topic, partition), Number(offset));
+    },
+    pause: (topics: { topic: string; partitions?: number[] }[]): void => {
+      for (const t of topics) for (const tp of assigned) if (tp.topic === t.topic && (!t.partitions || t.partitions.includes(tp.partition))) paused.add(key(tp.topic, tp.partition));
+    },
+    resume: (topics: { topic: string; partitions?: number[] }[]): void => {
+      for (const t of topics) for (const tp of assigned) if (tp.topic === t.topic && (!t.partitions || t.partitions.includes(tp.partition))) paused.delete(key(tp.topic, tp.partition));
+    },
+    paused: (): { topic: string; partitions: number[] }[] => {
+      const by = new Map<string, number[]>();
+      for (const tp of assigned) if (paused.has(key(tp.topic, tp.partition))) by.set(tp.topic, [...(by.get(tp.topic) ?? []), tp.partition]);
+      return [...by].map(([topic, partitions]) => ({ topic, partitions }));
+    },
+    describeGroup: async () => ({ groupId, members: [], protocol: 'RoundRobinAssigner', protocolType: 'consumer', state: running ? ('Stable' as const) : ('Empty' as const) }),
+    /** Used by transaction.sendOffsets({ consumer }) (the Confluent client's variant). */
+    groupIdForOffsets: (): string => groupId,
+    events: CONSUMER_EVENTS,
+    on: noopOn,
+    logger: () => ctx.logger,
+  };
+}
+
+/** The simulated consumer's type. */
+export type SimConsumer = ReturnType<typeof createConsumer>;

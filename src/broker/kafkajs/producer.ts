@@ -1,0 +1,313 @@
+/**
+ * The KafkaJS producer on the simulated cluster: per-partition batches, retries with KafkaJS's
+ * randomized exponential backoff, in-flight limits (so concurrent sends and retries really reorder),
+ * the idempotent producer's (producerId, epoch, sequence) and transactions.
+ *
+ * Defaults are KafkaJS's, which differ from Java's and the console producer's: idempotent = false
+ * (Java 3.0+: true), retries = 5 (Java: MAX_INT; idempotent KafkaJS: MAX_SAFE_INTEGER),
+ * maxInFlightRequests unlimited (Java: 5), acks = -1 (same), transactionTimeout = 60000 (same).
+ */
+import type { Engine, ProduceRequest, ProduceResponse } from '../engine.ts';
+import type { ErrorType } from '../error-codes.ts';
+import { toText } from './bytes.ts';
+import { KafkaJSError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSRequestTimeoutError, protocolError } from './errors.ts';
+import { partitionForKey } from './partitioner.ts';
+import { backoff, type ClientContext, type RetryConfig, resolveRetry } from './context.ts';
+import type { ProducerConfigLike, ProducerRecordLike, ProducerBatchLike, RecordMetadataLike, MessageLike, OffsetsLike } from './shapes.ts';
+import { noopOn, PRODUCER_EVENTS } from './instrumentation.ts';
+
+interface PartitionBatch {
+  topic: string;
+  partition: number;
+  keys: (string | null)[];
+  values: (string | null)[];
+  headers: (Record<string, string> | null)[] | null;
+}
+
+/** A transaction handle as KafkaJS returns it from producer.transaction(). */
+export interface SimTransaction {
+  send(record: ProducerRecordLike): Promise<RecordMetadataLike[]>;
+  sendBatch(batch: ProducerBatchLike): Promise<RecordMetadataLike[]>;
+  sendOffsets(offsets: OffsetsLike & { consumerGroupId?: string; consumer?: { groupIdForOffsets(): string } }): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+  isActive(): boolean;
+}
+
+/** Create a producer bound to the engine. */
+export function createProducer(ctx: ClientContext, config: ProducerConfigLike = {}) {
+  const engine: Engine = ctx.engine;
+  const transactionalId = config.transactionalId ?? null;
+  // KafkaJS: a transactional producer is idempotent.
+  const idempotent = config.idempotent === true || transactionalId !== null;
+  const retry: RetryConfig = resolveRetry({ ...ctx.retry, ...config.retry }, idempotent);
+  if (idempotent && retry.retries < 1) throw new KafkaJSNonRetriableError('An idempotent producer needs retries ≥ 1 to keep its guarantee');
+  const maxInFlight = config.maxInFlightRequests ?? null;
+  const transactionTimeout = config.transactionTimeout ?? 60_000;
+  let alive = true;
+  const handle = engine.registerClient('producer', ctx.clientId, () => {
+    alive = false;
+  });
+  let producerId = -1;
+  let producerEpoch = -1;
+  const sequences = new Map<string, number>();
+  let inFlight = 0;
+  const waitingForSlot: (() => void)[] = [];
+  let roundRobin = 0;
+  let txnActive = false;
+  let initializing: Promise<void> | null = null;
+
+  /** A promise on the virtual clock; never settles once the process died. */
+  function later<T>(start: (resolve: (v: T) => void) => void): Promise<T> {
+    return new Promise<T>((resolve) => start((v) => alive && resolve(v)));
+  }
+
+  function ensureProducerId(): Promise<void> {
+    if (!idempotent || producerId >= 0) return Promise.resolve();
+    initializing ??= later<void>((done) =>
+      engine.txns.initProducerId(transactionalId, transactionTimeout, (r) => {
+        if (r.error === null) {
+          producerId = r.producerId;
+          producerEpoch = r.epoch;
+          sequences.clear();
+        }
+        done();
+      }),
+    );
+    return initializing;
+  }
+
+  function choosePartition(topic: string, m: MessageLike): number {
+    const n = engine.topics.get(topic)?.length ?? 0;
+    if (n === 0) throw protocolError('UNKNOWN_TOPIC_OR_PARTITION');
+    if (config.createPartitioner) {
+      const part = config.createPartitioner()({ topic, partitionMetadata: partitionMetadata(engine, topic), message: m });
+      return part;
+    }
+    if (typeof m.partition === 'number') return m.partition;
+    const key = toText(m.key);
+    if (key !== null) return partitionForKey(key, n);
+    return roundRobin++ % n;
+  }
+
+  function split(topic: string, messages: readonly MessageLike[]): PartitionBatch[] {
+    const byPartition = new Map<number, PartitionBatch>();
+    for (const m of messages) {
+      const p = choosePartition(topic, m);
+      let b = byPartition.get(p);
+      if (!b) {
+        b = { topic, partition: p, keys: [], values: [], headers: null };
+        byPartition.set(p, b);
+      }
+      b.keys.push(toText(m.key));
+      b.values.push(toText(m.value));
+      if (m.headers) {
+        b.headers ??= b.values.slice(0, -1).map(() => null);
+        const h: Record<string, string> = {};
+        for (const [k, v] of Object.entries(m.headers)) if (v !== undefined) h[k] = Array.isArray(v) ? v.map((x) => toText(x) ?? '').join(',') : (toText(v) ?? '');
+        b.headers.push(h);
+      } else if (b.headers) b.headers.push(null);
+    }
+    return [...byPartition.values()];
+  }
+
+  async function acquireSlot(): Promise<void> {
+    if (maxInFlight === null || maxInFlight <= 0 || inFlight < maxInFlight) {
+      inFlight++;
+      return;
+    }
+    await new Promise<void>((r) => waitingForSlot.push(r));
+    inFlight++;
+  }
+
+  function releaseSlot(): void {
+    inFlight--;
+    waitingForSlot.shift()?.();
+  }
+
+  /** One attempt: send, then wait for the response or the request timeout. */
+  function attemptOnce(req: ProduceRequest): Promise<ProduceResponse | 'timeout' | 'sent'> {
+    return later((done) => {
+      let settled = false;
+      const timer = engine.clock.schedule(ctx.requestTimeout, () => {
+        if (settled) return;
+        settled = true;
+        engine.emit({ kind: 'timeout', clientId: ctx.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, detail: `no response within ${ctx.requestTimeout} ms` });
+        done('timeout');
+      });
+      engine.produce(req, (r) => {
+        if (settled) return;
+        settled = true;
+        engine.clock.cancel(timer);
+        done(r);
+      });
+      // acks=0: "sent" once written to the socket; no response will come.
+      if (req.acks === 0) {
+        settled = true;
+        engine.clock.cancel(timer);
+        done('sent');
+      }
+    });
+  }
+
+  async function sendPartition(b: PartitionBatch, acks: number): Promise<RecordMetadataLike> {
+    let baseSequence = -1;
+    if (idempotent) {
+      const k = `${b.topic}\u0000${b.partition}`;
+      baseSequence = sequences.get(k) ?? 0;
+      sequences.set(k, baseSequence + b.values.length);
+    }
+    const requestId = engine.newRequestId();
+    let retryTime = backoff(engine, retry, retry.initialRetryTime);
+    for (let attempt = 1; ; attempt++) {
+      if (transactionalId !== null) {
+        const part = engine.partition(b.topic, b.partition);
+        const err: ErrorType | null = part ? engine.txns.addPartition(transactionalId, producerId, producerEpoch, part) : 'UNKNOWN_TOPIC_OR_PARTITION';
+        if (err) throw protocolError(err);
+      }
+      await acquireSlot();
+      const req: ProduceRequest = {
+        client: handle,
+        clientId: ctx.clientId,
+        requestId,
+        attempt,
+        topic: b.topic,
+        partition: b.partition,
+        acks,
+        requestTimeoutMs: ctx.requestTimeout,
+        producerId,
+        producerEpoch,
+        baseSequence,
+        transactionalId,
+        keys: b.keys,
+        values: b.values,
+        headers: b.headers,
+      };
+      let r: Awaited<ReturnType<typeof attemptOnce>>;
+      try {
+        r = await attemptOnce(req);
+      } finally {
+        releaseSlot();
+      }
+      if (r === 'sent') return metadata(b, -1);
+      let error: KafkaJSError;
+      if (r === 'timeout') error = new KafkaJSRequestTimeoutError(`Request timed out after ${ctx.requestTimeout}ms`);
+      else if (r.error === null) {
+        engine.emit({ kind: 'ack', clientId: ctx.clientId, topic: b.topic, partition: b.partition, offset: r.baseOffset, count: b.values.length, requestId, acks, value: b.values[0] ?? null, values: b.values });
+        return metadata(b, r.baseOffset);
+      } else error = protocolError(r.error);
+      engine.emit({ kind: 'error', clientId: ctx.clientId, topic: b.topic, partition: b.partition, requestId, error: 'type' in error ? String((error as { type: string }).type) : error.name });
+      if (!error.retriable) throw error;
+      if (attempt > retry.retries) throw new KafkaJSNumberOfRetriesExceeded(error, { retryCount: attempt - 1, retryTime });
+      await later<void>((done) => engine.clock.schedule(retryTime, () => done()));
+      retryTime = Math.min(backoff(engine, retry, retryTime) * retry.multiplier, retry.maxRetryTime);
+    }
+  }
+
+  async function sendBatchInternal(batch: ProducerBatchLike, inTransaction: boolean): Promise<RecordMetadataLike[]> {
+    const acks = batch.acks ?? -1;
+    if (idempotent && acks !== -1) {
+      throw new KafkaJSNonRetriableError(`An idempotent producer must send with acks: -1 (all); acks ${acks} would break its guarantee`);
+    }
+    if (transactionalId !== null && !inTransaction) {
+      throw new KafkaJSNonRetriableError('A transactional producer can only send inside a transaction: call producer.transaction() first');
+    }
+    if (!alive) return new Promise(() => {});
+    await ensureProducerId();
+    const batches: PartitionBatch[] = [];
+    for (const tm of batch.topicMessages ?? []) batches.push(...split(tm.topic, tm.messages));
+    return Promise.all(batches.map((b) => sendPartition(b, acks)));
+  }
+
+  function transaction(): Promise<SimTransaction> {
+    if (transactionalId === null) {
+      return Promise.reject(new KafkaJSNonRetriableError('Transactions need a transactionalId in the producer config'));
+    }
+    if (txnActive) return Promise.reject(new KafkaJSNonRetriableError('There is already an ongoing transaction for this producer'));
+    const tid = transactionalId;
+    return ensureProducerId().then(() => {
+      txnActive = true;
+      let ended = false;
+      const guard = (what: string): void => {
+        if (ended) throw new KafkaJSNonRetriableError(`Cannot ${what}: the transaction has already ended`);
+      };
+      const end = (commit: boolean): Promise<void> => {
+        guard(commit ? 'commit' : 'abort');
+        return later<ErrorType | null>((done) => engine.txns.endTxn(tid, producerId, producerEpoch, commit, done)).then((err) => {
+          if (err === 'COORDINATOR_NOT_AVAILABLE') {
+            return later<void>((d) => engine.clock.schedule(retry.initialRetryTime, () => d())).then(() => end(commit));
+          }
+          if (err !== 'PRODUCER_FENCED') {
+            ended = true;
+            txnActive = false;
+          }
+          if (err) throw protocolError(err);
+          return undefined;
+        });
+      };
+      const tx: SimTransaction = {
+        send: (record) => {
+          guard('send');
+          return sendBatchInternal({ ...pick(record), topicMessages: [{ topic: record.topic, messages: record.messages }] }, true);
+        },
+        sendBatch: (b) => {
+          guard('send');
+          return sendBatchInternal(b, true);
+        },
+        sendOffsets: (o) => {
+          guard('send offsets');
+          const groupId = o.consumerGroupId ?? o.consumer?.groupIdForOffsets();
+          if (groupId === undefined) return Promise.reject(new KafkaJSNonRetriableError('sendOffsets needs consumerGroupId (or consumer)'));
+          const offsets = o.topics.flatMap((t) => t.partitions.map((p) => ({ groupId, topic: t.topic, partition: p.partition, offset: Number(p.offset) })));
+          if (engine.faults.beforeCommit(null, groupId, offsets)) return new Promise<void>(() => {});
+          return later<ErrorType | null>((done) => engine.txns.addOffsets(tid, producerId, producerEpoch, offsets, done)).then((err) => {
+            if (err) throw protocolError(err);
+          });
+        },
+        commit: () => end(true),
+        abort: () => end(false),
+        isActive: () => !ended,
+      };
+      return tx;
+    });
+  }
+
+  return {
+    connect: async (): Promise<void> => {
+      await ensureProducerId();
+    },
+    disconnect: async (): Promise<void> => {},
+    isIdempotent: (): boolean => idempotent,
+    send: (record: ProducerRecordLike): Promise<RecordMetadataLike[]> =>
+      sendBatchInternal({ ...pick(record), topicMessages: [{ topic: record.topic, messages: record.messages }] }, false),
+    sendBatch: (batch: ProducerBatchLike): Promise<RecordMetadataLike[]> => sendBatchInternal(batch, false),
+    transaction,
+    events: PRODUCER_EVENTS,
+    on: noopOn,
+    logger: () => ctx.logger,
+  };
+}
+
+/** The simulated producer's type. */
+export type SimProducer = ReturnType<typeof createProducer>;
+
+function pick(r: ProducerRecordLike): ProducerBatchLike {
+  const out: ProducerBatchLike = {};
+  if (r.acks !== undefined) out.acks = r.acks;
+  if (r.timeout !== undefined) out.timeout = r.timeout;
+  return out;
+}
+
+function metadata(b: PartitionBatch, baseOffset: number): RecordMetadataLike {
+  return { topicName: b.topic, partition: b.partition, errorCode: 0, baseOffset: String(baseOffset), logAppendTime: '-1', logStartOffset: '0' };
+}
+
+function partitionMetadata(engine: Engine, topic: string) {
+  return (engine.topics.get(topic) ?? []).map((p) => ({
+    partitionErrorCode: 0,
+    partitionId: p.index,
+    leader: p.leader,
+    replicas: [...p.replicas],
+    isr: [...p.isr],
+  }));
+}

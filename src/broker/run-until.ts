@@ -1,0 +1,37 @@
+/**
+ * runUntil: the loop every host uses to drive a cluster — fire one event, let the learner's promise
+ * continuations run, check whether we are done.
+ */
+import type { SimCluster } from './types.ts';
+
+/** Limits for {@link runUntil}. */
+export interface RunLimits {
+  /** Stop when the next event is later than this many virtual ms after the start. @default 600000 */
+  maxVirtualMs?: number;
+  /** Stop after this many events. @default 1000000 */
+  maxSteps?: number;
+}
+
+/**
+ * Drive a cluster until `done()` is true, nothing is scheduled ('idle'), or a limit is reached.
+ * `yieldToHost` must let every pending microtask run (MessageChannel in a Worker, setImmediate in
+ * Node, executePendingJobs in QuickJS): it is called before every check, so learner code reacts to
+ * each event before the next one fires.
+ */
+export async function runUntil(
+  cluster: SimCluster,
+  done: () => boolean,
+  yieldToHost: () => Promise<void>,
+  limits: RunLimits = {},
+): Promise<'done' | 'idle' | 'limit'> {
+  const deadline = cluster.now() + (limits.maxVirtualMs ?? 600_000);
+  const maxSteps = limits.maxSteps ?? 1_000_000;
+  for (let steps = 0; ; steps++) {
+    await yieldToHost();
+    if (done()) return 'done';
+    const next = cluster.nextEventAt();
+    if (next === undefined) return 'idle';
+    if (next > deadline || steps >= maxSteps) return 'limit';
+    cluster.step();
+  }
+}

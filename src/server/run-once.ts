@@ -1,0 +1,50 @@
+/**
+ * The Run button in server mode: the learner's program once, as the checks' demonstration run (the
+ * program as written, else the first run without faults), reported with its console and trace. The
+ * page cannot pick that run itself in server mode, because the runs come from the hidden checks.
+ */
+import type { ProgramRunReport } from '../components/exercise/exercise-backend.ts';
+import type { LoadedExercise } from '../grading/exercise-types.ts';
+import type { SandboxEngine } from '../runner/engine.ts';
+import type { RunError, SandboxRun } from '../runner/sandbox-protocol.ts';
+import type { GradeError } from '../schemas/grade-report.ts';
+
+/** The run Run makes, the same choice as the in-page runner's. */
+export function demoRun(runs: readonly SandboxRun[]): SandboxRun | undefined {
+  return runs.find((r) => r.guarantee === null) ?? runs.find((r) => r.faults.length === 0) ?? runs[0];
+}
+
+/** Compiles and runs `source` once; never throws for anything the program does. */
+export async function runProgramOnce(exercise: LoadedExercise, source: string, engine: SandboxEngine, file: string): Promise<ProgramRunReport> {
+  const report: ProgramRunReport = { exercise: exercise.id, file, error: null, console: [], trace: [], processed_orders: null };
+  const compiled = await engine.compile(source);
+  if (!compiled.ok) return { ...report, error: compiled.error };
+  const { checks } = exercise;
+  const run = demoRun(checks.runs());
+  if (run === undefined) return { ...report, error: { kind: 'sandbox', message: 'this exercise defines no runs' } };
+  const result = await engine.run({
+    code: compiled.code,
+    map: compiled.map,
+    driver: checks.driver,
+    runs: [run],
+    ...(checks.observe === undefined ? {} : { observe: [...checks.observe] }),
+  });
+  const observation = result.runs[0];
+  if (result.sandboxError !== undefined || observation === undefined) {
+    return { ...report, error: { kind: 'sandbox', message: result.sandboxError ?? 'the sandbox returned nothing' } };
+  }
+  return {
+    ...report,
+    error: observation.error === undefined ? null : toGradeError(observation.error),
+    console: observation.console,
+    trace: observation.trace,
+    processed_orders: observation.processed_orders,
+  };
+}
+
+function toGradeError({ kind, name, message, line, column }: RunError): GradeError {
+  const error: GradeError = { kind, message: name === '' || message.startsWith(name) ? message : `${name}: ${message}` };
+  if (line !== undefined) error.line = line;
+  if (column !== undefined) error.column = column;
+  return error;
+}

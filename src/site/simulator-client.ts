@@ -1,0 +1,76 @@
+import { whenVisible } from './when-visible.ts';
+import { parseSimulatorSettings } from '../lessons-runtime/simulator-options.ts';
+import type { SimulationResult } from '../lessons-runtime/delivery-simulation.ts';
+
+/** Wires each `[data-delivery-simulator]`; the cluster is imported when the simulator comes into view. */
+for (const root of document.querySelectorAll<HTMLElement>('[data-delivery-simulator]')) {
+  const form = root.querySelector<HTMLFormElement>('[data-simulator-form]');
+  const result = root.querySelector<HTMLElement>('[data-simulator-result]');
+  let runtime: Promise<typeof import('../lessons-runtime/delivery-simulation.ts')> | undefined;
+  const load = () => (runtime ??= import('../lessons-runtime/delivery-simulation.ts'));
+  whenVisible(root, load);
+
+  form?.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!result || root.dataset['state'] === 'running') return;
+    const data = new FormData(form);
+    root.dataset['state'] = 'running';
+    try {
+      const settings = parseSimulatorSettings({
+        acks: String(data.get('acks')),
+        retries: String(data.get('retries')),
+        idempotent: data.get('idempotent') === 'on',
+        fault: String(data.get('fault')),
+      });
+      render(result, await (await load()).simulateDelivery(settings));
+    } catch (error) {
+      result.textContent = `The simulation failed: ${(error as Error).message}`;
+    } finally {
+      root.dataset['state'] = 'done';
+    }
+  });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function render(target: HTMLElement, run: SimulationResult): void {
+  const summary = el('p', run.summary);
+  const totals = el('dl', undefined, 'totals');
+  totals.setAttribute('aria-label', 'Totals');
+  for (const [name, value] of Object.entries(run.totals)) {
+    const pair = el('div');
+    pair.dataset['total'] = name;
+    pair.append(el('dt', name), el('dd', String(value)));
+    totals.append(pair);
+  }
+  const table = el('table');
+  table.append(el('caption', 'Each record’s fate, from the cluster’s trace'));
+  const head = el('tr');
+  head.append(el('th', 'Record'), el('th', 'Timeline (virtual ms)'), el('th', 'Fate'));
+  head.querySelectorAll('th').forEach((th) => th.setAttribute('scope', 'col'));
+  table.append(el('thead'), el('tbody'));
+  table.tHead?.append(head);
+  for (const record of run.records) {
+    const row = el('tr');
+    row.dataset['record'] = record.value;
+    row.dataset['fate'] = record.fate;
+    const events = el('ol');
+    for (const event of record.events) events.append(el('li', `t=${event.t} ${event.text}`));
+    const bad = record.fate === 'lost' || record.fate === 'lost after ack' || record.fate === 'duplicated';
+    const fate = el('td', record.copies > 1 ? `${record.fate} (×${record.copies})` : record.fate, bad ? 'fate-lost' : 'fate-ok');
+    const name = el('th', record.value);
+    name.setAttribute('scope', 'row');
+    const cell = el('td');
+    cell.append(events);
+    row.append(name, cell, fate);
+    table.tBodies[0]?.append(row);
+  }
+  const wrap = el('div', undefined, 'table-wrap');
+  wrap.append(table);
+  target.replaceChildren(summary, totals, wrap);
+}
