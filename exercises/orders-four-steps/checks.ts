@@ -67,7 +67,7 @@ function steps({ source, asWritten }: StepInput): Record<string, Verdict> {
   const emptyStart = /(?:const|let|var)\s+processed_orders\s*(?::[^=]+)?=\s*\[\s*\]/.test(source);
   const expected = STEP_ONE_ORDERS.flatMap((order) => [order, order]);
   const processedOk = sameList(asWritten?.processed_orders, expected);
-  const printed = asWritten?.processed_orders == null ? false : asWritten.console.includes(formatValue(asWritten.processed_orders));
+  const printed = asWritten?.processed_orders == null ? false : printedSomewhere(asWritten.console, asWritten.processed_orders);
   return {
     'create-orders': ordersOk
       ? { passed: true, message: 'orders holds order1, order2 and order3' }
@@ -86,6 +86,12 @@ function steps({ source, asWritten }: StepInput): Record<string, Verdict> {
       ? { passed: true, message: 'processed_orders printed' }
       : { passed: false, message: `print processed_orders with console.log(processed_orders)${failedToRun}` },
   };
+}
+
+/** A label before the list (`console.log('processed:', processed_orders)`) or JSON output still counts as printing it. */
+function printedSomewhere(lines: readonly string[], processed: readonly string[]): boolean {
+  const forms = [formatValue(processed), JSON.stringify(processed)];
+  return lines.some((line) => forms.some((form) => line.includes(form)));
 }
 
 function sameList(value: unknown, expected: readonly string[]): boolean {
