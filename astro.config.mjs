@@ -19,6 +19,6 @@ export default defineConfig({
   // Code is highlighted at build time; both themes are emitted as CSS variables so the
   // light/dark toggle switches them without JavaScript.
   markdown: {
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: 'light' },
   },
 });

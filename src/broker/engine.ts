@@ -493,7 +493,7 @@ export class Engine {
    * A fetch from the partition leader: records from `offset` below the HW (read_uncommitted) or the
    * LSO (read_committed), control markers and (read_committed) aborted data skipped.
    */
-  fetch(
+  fetchFrom(
     client: number,
     topic: string,
     p: number,

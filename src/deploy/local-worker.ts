@@ -3,8 +3,10 @@
  * Cloudflare runs in production — and stops it again. Node-only; used by `preview:serverless`, the
  * endpoint tests, the Playwright spec and the bench.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's root folder. */
@@ -31,6 +33,30 @@ export interface LocalWorkerOptions {
 /** True when `npm run build:serverless` has produced a Worker to serve. */
 export function serverlessBuildExists(): boolean {
   return existsSync(new URL(`../../${BUILT_WRANGLER_CONFIG}`, import.meta.url));
+}
+
+/**
+ * Runs `npm run build:serverless` unless its output exists. Test files that need the build run in
+ * parallel, so a lock folder makes the others wait for the one that builds instead of building over it.
+ */
+export async function ensureServerlessBuild(): Promise<void> {
+  const lock = join(tmpdir(), `kdc-serverless-build-${Buffer.from(REPO_ROOT).toString('hex').slice(-24)}.lock`);
+  const deadline = Date.now() + 5 * 60_000;
+  while (!serverlessBuildExists()) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (Date.now() > deadline) throw new Error(`gave up waiting for another serverless build (remove ${lock} if it is stale)`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      continue;
+    }
+    try {
+      const build = spawnSync('npm', ['run', '--silent', 'build:serverless'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (build.status !== 0) throw new Error('npm run build:serverless failed');
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 /** Spawns `wrangler dev` on 127.0.0.1:`port` and resolves once it answers HTTP. */

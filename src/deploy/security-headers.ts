@@ -7,10 +7,14 @@
  * so learner code running in a Worker cannot reach any other host.
  */
 
-/** Content-Security-Policy for every response. */
-export const CONTENT_SECURITY_POLICY = [
+/**
+ * Content-Security-Policy for every response. `scriptHashes` ('sha256-…') allow the pages' own inline
+ * scripts (theme, Astro's tiny hoisted scripts) by content, never inline scripts in general.
+ */
+export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
+  return [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  ["script-src 'self' 'wasm-unsafe-eval' blob:", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
   "worker-src 'self' blob:",
   "connect-src 'self'",
   // Monaco and Astro's scoped styles inject inline styles.
@@ -21,7 +25,11 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
-].join('; ');
+  ].join('; ');
+}
+
+/** The policy of responses that are not pages (the endpoints' JSON): no inline script to allow. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Headers every response carries. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -40,8 +48,9 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
  * The `_headers` file Cloudflare's static assets honour: security headers everywhere, immutable
  * caching for Astro's hashed `/_astro/*` files, and an explicit wasm type (compressed by the edge).
  */
-export function headersFile(): string {
-  const all = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
+export function headersFile(scriptHashes: readonly string[] = []): string {
+  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(scriptHashes) };
+  const all = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
   return [
     '# Generated from src/deploy/security-headers.ts by the serverless build.',
     '/*',

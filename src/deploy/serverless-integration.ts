@@ -1,6 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { createRequire } from 'node:module';
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { headersFile } from './security-headers.ts';
 
 /** The value `import.meta.env.PUBLIC_GRADING` has in the serverless build's pages. */
@@ -54,10 +56,29 @@ export function serverlessIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         if (clientDir === undefined) return;
+        const hashes = await inlineScriptHashes(fileURLToPath(clientDir));
         // Replaces the adapter's _headers: ours carries the same immutable rule for /_astro/*.
-        await writeFile(new URL('./_headers', clientDir), headersFile());
-        logger.info('wrote _headers (security headers, immutable /_astro/*, application/wasm)');
+        await writeFile(new URL('./_headers', clientDir), headersFile(hashes));
+        logger.info(`wrote _headers (security headers, ${hashes.length} inline script hashes, immutable /_astro/*, application/wasm)`);
       },
     },
   };
+}
+
+/**
+ * The CSP hashes of every inline `<script>` in the built pages. Astro inlines small scripts and the
+ * layout has an is:inline theme script; a header CSP without their hashes would block them.
+ */
+async function inlineScriptHashes(clientDir: string): Promise<string[]> {
+  const hashes = new Set<string>();
+  const entries = await readdir(clientDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const html = await readFile(`${entry.parentPath}/${entry.name}`, 'utf8');
+    for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+      const body = match[1] ?? '';
+      if (body !== '') hashes.add(`sha256-${createHash('sha256').update(body).digest('base64')}`);
+    }
+  }
+  return [...hashes].sort();
 }

@@ -32,16 +32,29 @@ function hits(faultsHit: readonly unknown[]): HitLike[] {
   });
 }
 
-/** The fault that hit `order`, as "the ack was lost at t=40 ms"; undefined when none did. */
-export function faultThatHit(order: string, faultsHit: readonly unknown[]): string | undefined {
-  // A fault that names no record (a broker restart at a given time) may explain any order it overlapped.
+function inWords(hit: HitLike): string {
+  return `${PHRASES[hit.fault] ?? hit.detail ?? hit.fault} at t=${hit.t} ms`;
+}
+
+/**
+ * The fault that hit `order`, as "the ack was lost at t=40 ms"; undefined when none did. A fault that
+ * names the order wins. Otherwise a fault that names no record (a broker restart at a given time) is
+ * taken to explain it; with `sentAt` (the order's first produce request, from the trace), so is any
+ * fault that fired at or after the order was sent — a leader crash also takes down the unreplicated
+ * records sent just before the one that triggered it. Without `sentAt` the order was never sent, and
+ * only a named fault can explain it.
+ */
+export function faultThatHit(order: string, faultsHit: readonly unknown[], sentAt?: number | null): string | undefined {
   const all = hits(faultsHit);
-  const hit = all.find((h) => h.values.includes(order)) ?? all.find((h) => h.values.length === 0);
-  return hit === undefined ? undefined : `${PHRASES[hit.fault] ?? hit.detail ?? hit.fault} at t=${hit.t} ms`;
+  const named = all.find((h) => h.values.includes(order));
+  if (named !== undefined) return inWords(named);
+  if (sentAt === null) return undefined;
+  const other = sentAt === undefined ? all.find((h) => h.values.length === 0) : all.find((h) => h.t >= sentAt);
+  return other === undefined ? undefined : inWords(other);
 }
 
 /** Every fault that fired, in words (for a run where the fault hit no single order, like a broker restart). */
 export function faultsInWords(faultsHit: readonly unknown[]): string {
   const all = hits(faultsHit);
-  return all.length === 0 ? 'no fault fired' : all.map((h) => `${PHRASES[h.fault] ?? h.fault} at t=${h.t} ms`).join('; ');
+  return all.length === 0 ? 'no fault fired' : all.map(inWords).join('; ');
 }

@@ -13,17 +13,9 @@ export async function gradeSubmission(exercise: LoadedExercise, source: string, 
   const runs = exercise.checks.runs();
   const compiled = await engine.compile(source);
   if (!compiled.ok) return stoppedReport(exercise, file, runs, compiled.error, 'not run: the program does not compile');
-  let observations: RunObservation[];
+  let observations: (RunObservation | undefined)[];
   try {
-    const result = await engine.run({
-      code: compiled.code,
-      map: compiled.map,
-      driver: exercise.checks.driver,
-      runs,
-      ...(exercise.checks.observe === undefined ? {} : { observe: [...exercise.checks.observe] }),
-    });
-    if (result.sandboxError !== undefined) throw new Error(result.sandboxError);
-    observations = result.runs;
+    observations = await runInBatches(exercise, compiled, runs, engine);
   } catch (thrown) {
     const message = `the sandbox failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
     return stoppedReport(exercise, file, runs, { kind: 'sandbox', message }, 'not run: the sandbox failed');
@@ -41,6 +33,53 @@ export async function gradeSubmission(exercise: LoadedExercise, source: string, 
   }
   const passed = steps.every((s) => s.passed) && guarantees.every((g) => g.passed);
   return { exercise: exercise.id, file, passed, error: null, steps, guarantees };
+}
+
+/**
+ * Runs the checks one guarantee at a time (the step run first), each batch in its own engine call: the
+ * engine's wall-clock limit then applies per guarantee, so a slow cold start of the sandbox cannot make a
+ * correct submission time out, while an endless loop still stops the whole Check after one limit.
+ */
+async function runInBatches(exercise: LoadedExercise, compiled: { code: string; map: string }, runs: SandboxRun[], engine: SandboxEngine): Promise<(RunObservation | undefined)[]> {
+  const batches: SandboxRun[][] = [];
+  for (const run of runs) {
+    const last = batches.at(-1);
+    if (last !== undefined && last[0]?.guarantee === run.guarantee) last.push(run);
+    else batches.push([run]);
+  }
+  const observations: (RunObservation | undefined)[] = [];
+  for (const batch of batches) {
+    if (observations.some((o) => o?.error?.kind === 'timeout')) {
+      observations.push(...batch.map((run) => notRun(run)));
+      continue;
+    }
+    const result = await engine.run({
+      code: compiled.code,
+      map: compiled.map,
+      driver: exercise.checks.driver,
+      runs: batch,
+      ...(exercise.checks.observe === undefined ? {} : { observe: [...exercise.checks.observe] }),
+    });
+    if (result.sandboxError !== undefined) throw new Error(result.sandboxError);
+    // A missing observation stays missing, and is reported as such when the runs are paired below.
+    observations.push(...batch.map((_run, index) => result.runs[index]));
+  }
+  return observations;
+}
+
+/** A run skipped because an earlier one used up the time limit. */
+function notRun(run: SandboxRun): RunObservation {
+  return {
+    scenario: run.scenario,
+    seed: run.seed,
+    guarantee: run.guarantee,
+    orders: [...run.orders],
+    processed_orders: null,
+    console: [],
+    faultsHit: [],
+    trace: [],
+    error: { kind: 'timeout', name: 'TimeoutError', message: 'Not run: an earlier run of this check used up the time limit.' },
+  };
 }
 
 function stepReports(exercise: LoadedExercise, source: string, asWritten: RunObservation | undefined): StepReport[] {

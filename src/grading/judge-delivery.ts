@@ -10,6 +10,7 @@ import type { RunObservation } from '../runner/sandbox-protocol.ts';
 import type { Verdict } from './checks-types.ts';
 import { faultsInWords, faultThatHit } from './diagnose.ts';
 import { countOrders, listOrders } from './order-counts.ts';
+import { firstAbortAt, orderHistory } from './order-history.ts';
 
 /** Judges `output` (the run's processed_orders, or its side effects) for `run.guarantee`. */
 export function judgeDelivery(run: RunObservation, output: readonly string[] | null = run.processed_orders, what = 'the orders topic'): Verdict {
@@ -17,24 +18,26 @@ export function judgeDelivery(run: RunObservation, output: readonly string[] | n
   const errorNote = run.error === undefined ? '' : ` (the code stopped with ${run.error.name}: ${run.error.message})`;
   if (output === null) return { passed: false, message: `${guarantee}: nothing could be read back from ${what}${errorNote}` };
   const counts = countOrders(run.orders, output);
-  const why = (order: string, otherwise: string): string => faultThatHit(order, run.faultsHit) ?? otherwise;
+  // With a trace (cluster runs) the diagnosis knows whether and how each order was sent; without one
+  // (a plain script run) it can only go by the faults that fired.
+  const traced = run.trace.length > 0;
+  const sentAt = (order: string): number | null | undefined => (traced ? (orderHistory(order, run.trace).firstSentAt ?? null) : undefined);
   if (counts.unexpected.length > 0) {
     return { passed: false, message: `${guarantee}: ${listOrders(counts.unexpected)} reached ${what} but ${counts.unexpected.length === 1 ? 'was' : 'were'} never among this run's orders${errorNote}` };
   }
   const duplicate = counts.duplicated[0];
   if (duplicate !== undefined && guarantee !== 'at-least-once') {
-    const cause = why(duplicate.order, 'though no fault hit it — is it sent twice?');
-    return { passed: false, message: `${guarantee}: ${duplicate.order} duplicated (${duplicate.count} copies) ${cause.startsWith('though') ? cause : `after ${cause}`}${errorNote}` };
+    return { passed: false, message: `${guarantee}: ${duplicate.order} duplicated (${duplicate.count} copies) ${duplicateCause(run, duplicate.order, traced)}${errorNote}` };
   }
   const lost = counts.missing[0];
   if (lost !== undefined) {
-    const cause = faultThatHit(lost, run.faultsHit);
+    const cause = faultThatHit(lost, run.faultsHit, sentAt(lost));
     if (guarantee === 'at-most-once') {
       if (cause === undefined) {
-        return { passed: false, message: `at-most-once: ${lost} never reached ${what} though no fault hit it (${faultsInWords(run.faultsHit)})${errorNote}` };
+        return { passed: false, message: `at-most-once: ${lost} never reached ${what} though no fault hit it (${lossContext(run, lost, traced)})${errorNote}` };
       }
     } else {
-      return { passed: false, message: `${guarantee}: ${lost} lost ${cause === undefined ? `(${faultsInWords(run.faultsHit)})` : `when ${cause}`}${errorNote}` };
+      return { passed: false, message: `${guarantee}: ${lost} lost ${cause === undefined ? `(${lossContext(run, lost, traced)})` : `when ${cause}`}${errorNote}` };
     }
   }
   const summary =
@@ -44,4 +47,25 @@ export function judgeDelivery(run: RunObservation, output: readonly string[] | n
         ? `every order arrived${counts.duplicated.length === 0 ? '' : `; ${listOrders(counts.duplicated.map((d) => d.order))} twice, which at-least-once allows`}`
         : 'every order exactly once';
   return { passed: true, message: `${guarantee}: ${summary}${errorNote}` };
+}
+
+/** Why an order arrived twice: the application sent it twice, or a retry after a fault wrote it again. */
+function duplicateCause(run: RunObservation, order: string, traced: boolean): string {
+  const history = traced ? orderHistory(order, run.trace) : undefined;
+  if (history !== undefined && history.requests > 1) {
+    return `because the application sent it in ${history.requests} separate produce requests — idempotence only removes the producer's own retries`;
+  }
+  const cause = faultThatHit(order, run.faultsHit, history === undefined ? undefined : (history.firstSentAt ?? null));
+  if (cause === undefined) return 'though no fault hit it — is it sent twice?';
+  return history?.retried === true ? `after the producer retried it when ${cause}` : `after ${cause}`;
+}
+
+/** What the trace says about an order that no fault explains. */
+function lossContext(run: RunObservation, order: string, traced: boolean): string {
+  if (!traced) return faultsInWords(run.faultsHit);
+  const history = orderHistory(order, run.trace);
+  if (history.firstSentAt === undefined) return 'it was never sent to the topic';
+  const abortedAt = firstAbortAt(run.trace);
+  if (abortedAt !== undefined) return `it was sent at t=${history.firstSentAt} ms, but its transaction was aborted at t=${abortedAt} ms and read_committed readers never see aborted records`;
+  return `it was sent at t=${history.firstSentAt} ms; ${faultsInWords(run.faultsHit)}`;
 }

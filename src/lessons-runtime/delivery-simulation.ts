@@ -38,11 +38,8 @@ export async function simulateDelivery(settings: SimulatorSettings, seed = 5): P
   const sends = await produceValues(cluster, { clientId: 'simulator', topic: 'orders', ...settings }, SIMULATED_ORDERS);
   const stored = cluster.readTopic('orders', { isolation: 'read_uncommitted' }).map((record) => record.value);
   const outcomes = judgeRecords(sends, stored);
-  const hits = cluster.faultsHit();
   const records = outcomes.map((outcome) => {
     const events = eventsForValue(cluster.trace, outcome.value).map((event) => ({ t: event.t, text: describeEvent(event) }));
-    for (const hit of hits) if (hit.values.includes(outcome.value)) events.push({ t: hit.t, text: `fault — ${hit.detail}` });
-    events.sort((a, b) => a.t - b.t);
     return { ...outcome, events };
   });
   const totals = totalsOf(outcomes);

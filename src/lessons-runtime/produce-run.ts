@@ -1,6 +1,7 @@
 import type { SimCluster } from '../broker/types.ts';
 import { runUntil } from '../broker/index.ts';
 import type { SendResult } from './delivery-totals.ts';
+import { hostYield } from './host-yield.ts';
 
 /** How a lesson's producer is configured, in KafkaJS terms. */
 export interface ProducerSettings {
@@ -10,6 +11,8 @@ export interface ProducerSettings {
   acks: 0 | 1 | -1;
   retries: number;
   idempotent: boolean;
+  /** When set, each value is sent and committed in its own transaction. */
+  transactionalId?: string;
 }
 
 /**
@@ -20,13 +23,22 @@ export interface ProducerSettings {
 export async function produceValues(cluster: SimCluster, settings: ProducerSettings, values: readonly string[]): Promise<SendResult[]> {
   const { Kafka } = cluster.kafkajs;
   const kafka = new Kafka({ clientId: settings.clientId, brokers: ['localhost:9092'] });
-  const producer = kafka.producer({ idempotent: settings.idempotent, retry: { retries: settings.retries } });
+  const producer = settings.transactionalId
+    ? kafka.producer({ transactionalId: settings.transactionalId, idempotent: true, maxInFlightRequests: 1, retry: { retries: settings.retries } })
+    : kafka.producer({ idempotent: settings.idempotent, retry: { retries: settings.retries } });
   const results: SendResult[] = [];
+  let finished = false;
   const work = (async () => {
     await producer.connect();
     for (const value of values) {
       try {
-        await producer.send({ topic: settings.topic, acks: settings.acks, messages: [{ value }] });
+        if (settings.transactionalId) {
+          const transaction = await producer.transaction();
+          await transaction.send({ topic: settings.topic, acks: -1, messages: [{ value }] });
+          await transaction.commit();
+        } else {
+          await producer.send({ topic: settings.topic, acks: settings.acks, messages: [{ value }] });
+        }
         // acks=0 resolves on the socket write: the producer was told nothing, so nothing was acknowledged.
         results.push({ value, acknowledged: settings.acks !== 0 });
       } catch (error) {
@@ -35,8 +47,18 @@ export async function produceValues(cluster: SimCluster, settings: ProducerSetti
       }
     }
     await producer.disconnect();
-  })();
-  await runUntil(cluster, work);
+  })().finally(() => { finished = true; });
+  await runUntil(cluster, () => finished, hostYield);
   await work;
+  await settle(cluster);
   return results;
+}
+
+/**
+ * Lets the cluster finish what is in flight after the client is done — followers fetching the last
+ * records, a crashed broker restarting — so a reader sees the settled log, not a moment mid-replication
+ * (records above the high watermark are invisible to readers).
+ */
+export async function settle(cluster: SimCluster, forMs = 2_000): Promise<void> {
+  await runUntil(cluster, () => false, hostYield, { maxVirtualMs: forMs });
 }

@@ -8,8 +8,9 @@ export function describeEvent(event: TraceEvent): string {
   const parts: string[] = [event.kind];
   if (event.broker !== undefined) parts.push(`broker ${event.broker}`);
   if (event.offset !== undefined) parts.push(`offset ${event.offset}${event.count !== undefined && event.count > 1 ? `…${event.offset + event.count - 1}` : ''}`);
-  if (event.producerId !== undefined) parts.push(`producer id ${event.producerId}`);
-  if (event.sequence !== undefined) parts.push(`seq ${event.sequence}`);
+  // The cluster marks a non-idempotent producer's batches with id and sequence -1 (no id): omit them.
+  if (event.producerId !== undefined && event.producerId >= 0) parts.push(`producer id ${event.producerId}`);
+  if (event.sequence !== undefined && event.sequence >= 0) parts.push(`seq ${event.sequence}`);
   if (event.acks !== undefined) parts.push(`acks=${event.acks === -1 ? 'all' : event.acks}`);
   if (event.requestId !== undefined) parts.push(`request ${event.requestId}`);
   if (event.error) parts.push(event.error);

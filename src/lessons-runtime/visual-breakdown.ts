@@ -37,3 +37,19 @@ export const visualBreakdown: {
   ],
   source: 'Each outcome is checked against the simulated cluster in the course’s unit tests.',
 };
+
+/**
+ * What rows 1–3 claim, as runs of the simulator that the unit tests perform: the fault hits order3,
+ * and `fate` is what must happen to it; `retries` is whether the trace must show a retry.
+ */
+export const visualBreakdownClaims: readonly {
+  row: number;
+  settings: import('./simulator-options.ts').SimulatorSettings;
+  transactional?: boolean;
+  fate: import('./delivery-totals.ts').RecordFate;
+  retries: 'none' | 'some' | 'any';
+}[] = [
+  { row: 1, settings: { acks: 0, retries: 0, idempotent: false, fault: 'lose-request' }, fate: 'lost', retries: 'none' },
+  { row: 2, settings: { acks: -1, retries: 5, idempotent: false, fault: 'lose-ack' }, fate: 'duplicated', retries: 'some' },
+  { row: 3, settings: { acks: -1, retries: 5, idempotent: true, fault: 'lose-ack' }, transactional: true, fate: 'stored once', retries: 'any' },
+];

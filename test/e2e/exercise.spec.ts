@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { devices, expect, test, type Page } from '@playwright/test';
 
 const id = 'orders-four-steps';
@@ -98,6 +99,47 @@ test('a reload keeps the code', async ({ page }) => {
   await page.reload();
   await expect(exercise(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   expect(await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.getCode(), id)).toContain('my work in progress');
+});
+
+test('nothing of Monaco or esbuild loads until the exercise comes near the viewport', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.addInitScript(() => {
+    addEventListener('DOMContentLoaded', () => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '20000px';
+      document.querySelector('[data-exercise]')?.before(spacer);
+    });
+  });
+  await page.goto(`/exercises/${id}/`);
+  await page.waitForLoadState('networkidle');
+  const heavy = (path: string) => /editor\.api|ts\.worker|\.wasm$|browser-backend|sandbox\.worker/.test(path);
+  expect(fetched.filter(heavy)).toEqual([]);
+  await expect(exercise(page)).toHaveAttribute('data-state', 'loading');
+  await exercise(page).scrollIntoViewIfNeeded();
+  await expect(exercise(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  expect(fetched.some((path) => path.endsWith('.wasm'))).toBe(true);
+  expect(fetched.some((path) => path.includes('editor.api'))).toBe(true);
+});
+
+test('Reset asks first, then restores the starter', async ({ page }) => {
+  await openReady(page);
+  await setCode(page, '// to be thrown away\n');
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await exercise(page).getByRole('button', { name: 'Reset' }).click();
+  expect(await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.getCode(), id)).toBe('// to be thrown away\n');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await exercise(page).getByRole('button', { name: 'Reset' }).click();
+  expect(await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.getCode(), id)).toContain('// Step 1: create an array');
+});
+
+test('the exercise has no accessibility violations, before and after a Check', async ({ page }) => {
+  await openReady(page);
+  const scan = () => new AxeBuilder({ page }).include(`[data-exercise="${id}"]`).exclude('.monaco-editor').analyze();
+  expect((await scan()).violations).toEqual([]);
+  await exercise(page).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(exercise(page).getByTestId('verdict')).toHaveAttribute('data-passed', 'false');
+  expect((await scan()).violations).toEqual([]);
 });
 
 test.describe('on a touch device', () => {

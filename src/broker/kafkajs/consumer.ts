@@ -170,7 +170,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
   }
 
   function fetchOne(tp: TopicPartitionRef, offset: number): Promise<FetchResponse> {
-    return later((done) => engine.fetch(handle, tp.topic, tp.partition, offset, isolation, maxRecords, done));
+    return later((done) => engine.fetchFrom(handle, tp.topic, tp.partition, offset, isolation, maxRecords, done));
   }
 
   function toMessage(r: LogRecord): KafkaMessageLike {

@@ -40,11 +40,14 @@ export class KafkaJSProtocolError extends KafkaJSError {
 
 /** Retries ran out; `cause` is the last error. */
 export class KafkaJSNumberOfRetriesExceeded extends KafkaJSNonRetriableError {
+  declare readonly stack: string;
   readonly retryCount: number;
   readonly retryTime: number;
   constructor(e: Error, metadata: { retryCount: number; retryTime: number }) {
     super(e, { cause: e });
     this.name = 'KafkaJSNumberOfRetriesExceeded';
+    // KafkaJS shows the cause in the stack; so do we.
+    this.stack = `${this.name}\n  Caused by: ${e.stack ?? e.message}`;
     this.retryCount = metadata.retryCount;
     this.retryTime = metadata.retryTime;
   }
@@ -52,25 +55,29 @@ export class KafkaJSNumberOfRetriesExceeded extends KafkaJSNonRetriableError {
 
 /** The connection to a broker failed or closed. */
 export class KafkaJSConnectionError extends KafkaJSError {
-  readonly broker?: string;
+  readonly broker: string;
   constructor(e: Error | string, metadata: { broker?: string } = {}) {
     super(e, { retriable: true });
     this.name = 'KafkaJSConnectionError';
-    if (metadata.broker !== undefined) this.broker = metadata.broker;
+    this.broker = metadata.broker ?? 'simulated';
   }
 }
 
 /** No response within the request timeout. */
 export class KafkaJSRequestTimeoutError extends KafkaJSError {
-  readonly broker?: string;
-  readonly correlationId?: number;
-  readonly createdAt?: number;
-  readonly sentAt?: number;
-  readonly pendingDuration?: number;
-  constructor(e: Error | string, metadata: { broker?: string } = {}) {
+  readonly broker: string;
+  readonly correlationId: number;
+  readonly createdAt: number;
+  readonly sentAt: number;
+  readonly pendingDuration: number;
+  constructor(e: Error | string, metadata: { broker?: string; correlationId?: number; createdAt?: number; sentAt?: number; pendingDuration?: number } = {}) {
     super(e, { retriable: true });
     this.name = 'KafkaJSRequestTimeoutError';
-    if (metadata.broker !== undefined) this.broker = metadata.broker;
+    this.broker = metadata.broker ?? 'simulated';
+    this.correlationId = metadata.correlationId ?? -1;
+    this.createdAt = metadata.createdAt ?? 0;
+    this.sentAt = metadata.sentAt ?? 0;
+    this.pendingDuration = metadata.pendingDuration ?? 0;
   }
 }
 

@@ -191,7 +191,10 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
       }
       if (r === 'sent') return metadata(b, -1);
       let error: KafkaJSError;
-      if (r === 'timeout') error = new KafkaJSRequestTimeoutError(`Request timed out after ${ctx.requestTimeout}ms`);
+      if (r === 'timeout') {
+        const sentAt = engine.now() - ctx.requestTimeout;
+        error = new KafkaJSRequestTimeoutError(`Request timed out after ${ctx.requestTimeout}ms`, { correlationId: requestId, createdAt: sentAt, sentAt, pendingDuration: ctx.requestTimeout });
+      }
       else if (r.error === null) {
         engine.emit({ kind: 'ack', clientId: ctx.clientId, topic: b.topic, partition: b.partition, offset: r.baseOffset, count: b.values.length, requestId, acks, value: b.values[0] ?? null, values: b.values });
         return metadata(b, r.baseOffset);

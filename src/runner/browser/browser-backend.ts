@@ -74,9 +74,29 @@ export function pickDemoRun(runs: readonly SandboxRun[]): SandboxRun | undefined
   return runs.find((r) => r.guarantee === null) ?? runs.find((r) => r.faults.length === 0) ?? runs[0];
 }
 
+/**
+ * The engine with each phase recorded as a User Timing measure (`kdc:compile`, `kdc:sandbox`), so
+ * the bench and the browser's performance panel can tell where a Check's time goes.
+ */
+function measured(engine: BrowserEngine): BrowserEngine {
+  const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      performance.measure(name, { start, end: performance.now() });
+    }
+  };
+  return {
+    ...engine,
+    compile: (source) => time('kdc:compile', () => engine.compile(source)),
+    run: (request) => time('kdc:sandbox', () => engine.run(request)),
+  };
+}
+
 /** Creates the backend of exercise `id`; nothing loads until `warm`, `run`, `check` or `solution`. */
 export function createBrowserBackend(id: string): ExerciseBackend {
-  const engine = pageEngine();
+  const engine = measured(pageEngine());
   let exercise: Promise<LoadedExercise> | undefined;
   const loaded = (): Promise<LoadedExercise> => {
     exercise ??= loadForGrading(id);

@@ -2,12 +2,14 @@
  * The built Worker in wrangler's local workerd runtime — the runtime production uses — graded with
  * real and hostile submissions. Builds the serverless target first when dist-serverless/ is missing.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, serverlessBuildExists, startLocalWorker, type LocalWorker } from '../../../src/deploy/local-worker.ts';
+import { ensureServerlessBuild, startLocalWorker, type LocalWorker } from '../../../src/deploy/local-worker.ts';
 import type { ProgramRunReport } from '../../../src/components/exercise/exercise-backend.ts';
 import type { GradeReport } from '../../../src/schemas/grade-report.ts';
+import { gradeSubmission } from '../../../src/grading/grade.ts';
+import { loadExercises } from '../../../src/grading/load-exercises.ts';
+import { createNodeEngine } from '../../../src/runner/node-engine.ts';
 
 const EXERCISE = 'orders-four-steps';
 const solution = readFileSync(new URL(`../../../exercises/${EXERCISE}/solution.ts`, import.meta.url), 'utf8');
@@ -18,10 +20,7 @@ let worker: LocalWorker;
 let client = 0;
 
 beforeAll(async () => {
-  if (!serverlessBuildExists()) {
-    const build = spawnSync('npm', ['run', '--silent', 'build:serverless'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build:serverless failed');
-  }
+  await ensureServerlessBuild();
   worker = await startLocalWorker({ port: Number(process.env['SERVERLESS_TEST_PORT'] ?? 8788) });
 }, 240_000);
 
@@ -121,6 +120,29 @@ describe('POST /api/grade in workerd', () => {
   });
 });
 
+describe('static files from the Worker', () => {
+  it('carry the security headers, immutable caching and compression for hashed assets, and the wasm type', async () => {
+    const page = await fetch(`${worker.url}/`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval' blob:");
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const client = new URL('../../../dist-serverless/client/', import.meta.url);
+    expect(readFileSync(new URL('_headers', client), 'utf8')).toMatch(/\/\*\.wasm\n {2}Content-Type: application\/wasm/);
+    // Every hashed script, and any wasm the pages load (esbuild-wasm when the page compiles).
+    const assets = readdirSync(new URL('_astro/', client)).filter((name) => /\.(js|wasm)$/.test(name));
+    expect(assets.some((name) => name.endsWith('.js'))).toBe(true);
+    for (const name of assets) {
+      const response = await fetch(`${worker.url}/_astro/${name}`, { headers: { 'accept-encoding': 'gzip, br' } });
+      expect(response.headers.get('cache-control'), name).toBe('public, max-age=31536000, immutable');
+      if (name.endsWith('.wasm')) expect(response.headers.get('content-type'), name).toBe('application/wasm');
+      // Small files may be sent as they are; anything worth compressing must be.
+      if (Number(response.headers.get('content-length') ?? Infinity) > 1024) expect(response.headers.get('content-encoding'), name).toMatch(/^(gzip|br)$/);
+      await response.arrayBuffer();
+    }
+  });
+});
+
 describe('refusals in workerd', () => {
   it('answers 400 for malformed JSON and an unknown exercise, 405 for GET', async () => {
     expect((await post('/api/grade', '{"exercise":')).status).toBe(400);
@@ -144,4 +166,25 @@ describe('refusals in workerd', () => {
     expect(statuses.filter((s) => s === 400).length).toBeGreaterThanOrEqual(30);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   });
+});
+
+describe('the server and the node engine agree', () => {
+  it("on every exercise's solution, starter and known-wrong submissions", async () => {
+    const node = await createNodeEngine();
+    const exercises = await loadExercises();
+    expect(exercises.length).toBeGreaterThan(0);
+    for (const exercise of exercises) {
+      const cases = [
+        { file: 'solution.ts', source: exercise.solution },
+        { file: 'starter.ts', source: exercise.starter },
+        ...exercise.wrong.map(({ file, source }) => ({ file, source })),
+      ];
+      for (const { file, source } of cases) {
+        const response = await post('/api/grade', { exercise: exercise.id, source, file });
+        expect(response.status, `${exercise.id}/${file}`).toBe(200);
+        const fromServer = (await response.json()) as GradeReport;
+        expect(fromServer, `${exercise.id}/${file}`).toEqual(await gradeSubmission(exercise, source, node, file));
+      }
+    }
+  }, 120_000);
 });

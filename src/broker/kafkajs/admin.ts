@@ -1,0 +1,65 @@
+/**
+ * The KafkaJS admin client, for what a course needs: create and list topics, read a group's committed
+ * offsets and a topic's offsets. Admin calls are synchronous against the cluster (one hop is not worth
+ * modelling for setup work).
+ */
+import type { ClientContext } from './context.ts';
+import { KafkaJSNotImplemented, KafkaJSProtocolError } from './errors.ts';
+
+/** A topic to create, as KafkaJS's ITopicConfig. */
+export interface TopicConfigLike {
+  topic: string;
+  numPartitions?: number;
+  replicationFactor?: number;
+  replicaAssignment?: object[];
+  configEntries?: { name: string; value: string }[];
+}
+
+/** Create an admin client bound to the engine. */
+export function createAdmin(ctx: ClientContext) {
+  const engine = ctx.engine;
+  return {
+    connect: async (): Promise<void> => {},
+    disconnect: async (): Promise<void> => {},
+    listTopics: async (): Promise<string[]> => [...engine.topics.keys()],
+    /** Resolves true when every topic was created, false when some already existed (as KafkaJS). */
+    createTopics: async (o: { validateOnly?: boolean; waitForLeaders?: boolean; timeout?: number; topics: TopicConfigLike[] }): Promise<boolean> => {
+      let all = true;
+      for (const t of o.topics) {
+        const minIsr = t.configEntries?.find((c) => c.name === 'min.insync.replicas')?.value;
+        const spec: Parameters<typeof engine.createTopic>[0] = { topic: t.topic };
+        // KafkaJS sends -1 for "broker default": 1 partition, RF = min(3, brokers).
+        if (t.numPartitions !== undefined && t.numPartitions > 0) spec.numPartitions = t.numPartitions;
+        if (t.replicationFactor !== undefined && t.replicationFactor > 0) spec.replicationFactor = t.replicationFactor;
+        if (minIsr !== undefined) spec.minInsyncReplicas = Number(minIsr);
+        if (o.validateOnly) continue;
+        const err = engine.createTopic(spec);
+        if (err === 'TOPIC_ALREADY_EXISTS') all = false;
+        else if (err) throw new KafkaJSProtocolError(err);
+      }
+      return all;
+    },
+    fetchOffsets: async (o: { groupId: string; topics?: string[] }) => {
+      const committed = engine.groups.committedOf(o.groupId);
+      const topics = o.topics ?? [...new Set(committed.map((c) => c.topic))];
+      return topics.map((topic) => ({
+        topic,
+        partitions: (engine.topics.get(topic) ?? []).map((p) => ({
+          partition: p.index,
+          offset: String(engine.groups.committed(o.groupId, topic, p.index) ?? -1),
+          metadata: null,
+        })),
+      }));
+    },
+    fetchTopicOffsets: async (topic: string) =>
+      (engine.topics.get(topic) ?? []).map((p) => ({ partition: p.index, offset: String(p.hw), high: String(p.hw), low: '0' })),
+    deleteTopics: async (): Promise<void> => {
+      throw new KafkaJSNotImplemented('deleteTopics is not simulated');
+    },
+    on: (_e: string, _l: (event: never) => void) => () => {},
+    logger: () => ctx.logger,
+  };
+}
+
+/** The simulated admin client's type. */
+export type SimAdmin = ReturnType<typeof createAdmin>;

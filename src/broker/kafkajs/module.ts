@@ -1,0 +1,119 @@
+/**
+ * The KafkaJS-compatible module bound to one cluster: what `import { Kafka } from 'kafkajs'` gives
+ * learner code in the sandbox.
+ */
+import type { Engine } from '../engine.ts';
+import { BufferShim } from './bytes.ts';
+import { createAdmin } from './admin.ts';
+import { createConsumer, type ConsumerConfigLike } from './consumer.ts';
+import type { ClientContext } from './context.ts';
+import {
+  KafkaJSConnectionError,
+  KafkaJSError,
+  KafkaJSNonRetriableError,
+  KafkaJSNotImplemented,
+  KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
+  KafkaJSRequestTimeoutError,
+} from './errors.ts';
+import { createProducer } from './producer.ts';
+import type { LoggerLike, ProducerConfigLike, RetryOptionsLike } from './shapes.ts';
+import { partitionForKey } from './partitioner.ts';
+import { toText } from './bytes.ts';
+
+/** KafkaJS log levels. */
+export const logLevel = { NOTHING: 0, ERROR: 1, WARN: 2, INFO: 4, DEBUG: 5 } as const;
+
+/** KafkaJS compression codes (the simulator does not compress). */
+export const CompressionTypes = { None: 0, GZIP: 1, Snappy: 2, LZ4: 3, ZSTD: 4 } as const;
+
+function defaultPartitioner() {
+  let next = 0;
+  return ({ partitionMetadata, message }: { topic: string; partitionMetadata: { partitionId: number }[]; message: { key?: unknown; partition?: number } }): number => {
+    if (typeof message.partition === 'number') return message.partition;
+    const key = toText(message.key);
+    const n = partitionMetadata.length;
+    return key !== null ? partitionForKey(key, n) : next++ % n;
+  };
+}
+
+/** KafkaJS partitioners (Default = Java-compatible murmur2). */
+export const Partitioners = {
+  DefaultPartitioner: defaultPartitioner,
+  LegacyPartitioner: defaultPartitioner,
+  JavaCompatiblePartitioner: defaultPartitioner,
+};
+
+/** Configuration of `new Kafka(...)`; only clientId, requestTimeout and retry change behaviour. */
+export interface KafkaConfigLike {
+  brokers: string[] | (() => string[] | Promise<string[]>);
+  clientId?: string;
+  /** @default 30000 */
+  requestTimeout?: number;
+  retry?: RetryOptionsLike;
+  logLevel?: number;
+  connectionTimeout?: number;
+  authenticationTimeout?: number;
+  enforceRequestTimeout?: boolean;
+  ssl?: unknown;
+  sasl?: unknown;
+}
+
+function createLogger(engine: Engine, namespace: string): LoggerLike {
+  // Logs go nowhere: learner-visible output is the trace and the learner's own console.
+  const self: LoggerLike = {
+    info: () => {},
+    error: () => {},
+    warn: () => {},
+    debug: () => {},
+    namespace: (ns) => createLogger(engine, `${namespace}.${ns}`),
+    setLogLevel: () => {},
+  };
+  return self;
+}
+
+/** Build the module for one engine. */
+export function createKafkaJsModule(engine: Engine) {
+  class Kafka {
+    private readonly ctx: ClientContext;
+    constructor(config: KafkaConfigLike) {
+      this.ctx = {
+        engine,
+        clientId: config?.clientId ?? 'kafkajs',
+        requestTimeout: config?.requestTimeout ?? 30_000,
+        retry: config?.retry ?? {},
+        logger: createLogger(engine, 'kafkajs'),
+      };
+    }
+    producer(config?: ProducerConfigLike) {
+      return createProducer(this.ctx, config);
+    }
+    consumer(config: ConsumerConfigLike) {
+      return createConsumer(this.ctx, config);
+    }
+    admin(_config?: { retry?: RetryOptionsLike }) {
+      return createAdmin(this.ctx);
+    }
+    logger(): LoggerLike {
+      return this.ctx.logger;
+    }
+  }
+  return {
+    Kafka,
+    logLevel,
+    CompressionTypes,
+    Partitioners,
+    KafkaJSError,
+    KafkaJSNonRetriableError,
+    KafkaJSProtocolError,
+    KafkaJSNumberOfRetriesExceeded,
+    KafkaJSConnectionError,
+    KafkaJSRequestTimeoutError,
+    KafkaJSNotImplemented,
+    /** Buffer-compatible `from`/`isBuffer`/`alloc`; the sandbox installs it as globalThis.Buffer if absent. */
+    Buffer: BufferShim,
+  };
+}
+
+/** The KafkaJS-compatible module bound to a cluster (`cluster.kafkajs`). */
+export type KafkaJsModule = ReturnType<typeof createKafkaJsModule>;

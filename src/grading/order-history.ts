@@ -1,0 +1,56 @@
+/**
+ * What the cluster's trace says happened to one order: how many produce requests the application
+ * made for it, whether the producer retried it, and whether a transaction was aborted. The judge uses
+ * it to tell an application's resend from a retry after a fault, and a loss caused by a fault from an
+ * order that was never sent. The trace comes out of the sandbox, so it is read structurally.
+ */
+
+/** The trace fields read here (a subset of the broker's `TraceEvent`). */
+interface EventLike {
+  t: number;
+  kind: string;
+  requestId?: number;
+  values?: readonly unknown[];
+  value?: unknown;
+}
+
+/** One order's history in a run. */
+export interface OrderHistory {
+  /** Distinct produce requests the application made for it (a retry is not a new request). */
+  requests: number;
+  /** Virtual time of its first produce request; undefined when it was never sent. */
+  firstSentAt: number | undefined;
+  /** Whether the producer retried a request carrying it. */
+  retried: boolean;
+}
+
+function events(trace: readonly unknown[]): EventLike[] {
+  return trace.filter((event): event is EventLike => {
+    const e = event as Partial<EventLike> | null;
+    return typeof e === 'object' && e !== null && typeof e.kind === 'string' && typeof e.t === 'number';
+  });
+}
+
+function carries(event: EventLike, order: string): boolean {
+  return Array.isArray(event.values) ? event.values.includes(order) : event.value === order;
+}
+
+/** The history of `order` in `trace`. */
+export function orderHistory(order: string, trace: readonly unknown[]): OrderHistory {
+  const requests = new Set<number>();
+  let firstSentAt: number | undefined;
+  let retried = false;
+  for (const event of events(trace)) {
+    if (!carries(event, order)) continue;
+    if (event.kind === 'send') {
+      requests.add(typeof event.requestId === 'number' ? event.requestId : -1 - requests.size);
+      firstSentAt ??= event.t;
+    } else if (event.kind === 'retry') retried = true;
+  }
+  return { requests: requests.size, firstSentAt, retried };
+}
+
+/** The virtual time of the first aborted transaction in `trace`, if any. */
+export function firstAbortAt(trace: readonly unknown[]): number | undefined {
+  return events(trace).find((event) => event.kind === 'abort')?.t;
+}

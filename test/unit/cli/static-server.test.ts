@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveStaticPath, serveStatic, type StaticServer } from '../../../src/cli/static-server.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'kdc-static-'));
+mkdirSync(join(root, 'exercises', 'x'), { recursive: true });
+mkdirSync(join(root, '_astro'));
+writeFileSync(join(root, 'exercises', 'x', 'index.html'), '<h1>x</h1>');
+writeFileSync(join(root, '_astro', 'esbuild.abc.wasm'), Buffer.from([0, 97, 115, 109]));
+
+describe('resolveStaticPath', () => {
+  it('maps directories to their index.html', () => {
+    expect(resolveStaticPath(root, '/exercises/x/')).toBe(join(root, 'exercises', 'x', 'index.html'));
+  });
+  it('never leaves the root', () => {
+    expect(resolveStaticPath(root, '/../../etc/passwd')).toBe(join(root, 'etc', 'passwd'));
+    expect(resolveStaticPath(root, '/%2e%2e/%2e%2e/etc/passwd')).toBe(join(root, 'etc', 'passwd'));
+    expect(resolveStaticPath(root, '/%E0%A4%A')).toBeUndefined();
+  });
+});
+
+describe('serveStatic', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveStatic(root);
+  });
+  afterAll(() => server.close());
+
+  it('serves wasm as application/wasm, hashed assets as immutable', async () => {
+    const response = await fetch(`${server.url}/_astro/esbuild.abc.wasm`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/wasm');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([0, 97, 115, 109]));
+  });
+
+  it('serves pages as HTML and answers 404 for what is missing', async () => {
+    const page = await fetch(`${server.url}/exercises/x/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toBe('<h1>x</h1>');
+    expect((await fetch(`${server.url}/nope/`)).status).toBe(404);
+  });
+});

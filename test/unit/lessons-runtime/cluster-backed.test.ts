@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest';
+import { createCluster } from '../../../src/broker/index.ts';
+import { ConsoleSession } from '../../../src/lessons-runtime/console-session.ts';
+import { simulateDelivery } from '../../../src/lessons-runtime/delivery-simulation.ts';
+import { judgeRecords } from '../../../src/lessons-runtime/delivery-totals.ts';
+import { produceValues } from '../../../src/lessons-runtime/produce-run.ts';
+import { visualBreakdown, visualBreakdownClaims } from '../../../src/lessons-runtime/visual-breakdown.ts';
+import { runAtLeastOnce } from '../../../src/lessons-runtime/at-least-once-run.ts';
+import { atLeastOnceTable } from '../../../src/lessons-runtime/at-least-once-steps.ts';
+import { idempotenceTimeline } from '../../../src/lessons-runtime/idempotence-run.ts';
+import { runPredictScenario } from '../../../src/lessons-runtime/predict-scenarios.ts';
+
+const producer = 'kafka-console-producer --bootstrap-server localhost:9092 --topic example-topic --producer-property';
+const consumer = 'kafka-console-consumer --bootstrap-server localhost:9092 --topic example-topic --from-beginning --max-messages 5';
+const printed = async (session: ConsoleSession, line: string) => (await session.run(line)).filter((l) => l.stream === 'stdout').map((l) => l.text);
+
+describe('lesson 03 console, against the simulated cluster', () => {
+  test('every producer command runs silently and the consumer prints the expected output', async () => {
+    for (const acks of ['0', '1', 'all']) {
+      const session = new ConsoleSession('none');
+      const produced = await session.run(`${producer} acks=${acks}`);
+      expect(produced.filter((l) => l.stream === 'stdout' || l.stream === 'stderr')).toEqual([]);
+      const read = await session.run(consumer);
+      expect(read.filter((l) => l.stream !== 'echo').map((l) => l.text)).toEqual(['message1', 'message2', 'message3', 'message4', 'message5', 'Processed a total of 5 messages']);
+    }
+  });
+
+  test('acks=0 loses the dropped message3; acks=1 duplicates it after a lost ack; acks=all does not', async () => {
+    let session = new ConsoleSession('lose-request');
+    await session.run(`${producer} acks=0`);
+    expect(await printed(session, consumer)).toEqual(['message1', 'message2', 'message4', 'message5']);
+    session = new ConsoleSession('lose-ack');
+    await session.run(`${producer} acks=1`);
+    expect(await printed(session, consumer)).toEqual(['message1', 'message2', 'message3', 'message3', 'message4']);
+    session = new ConsoleSession('lose-ack');
+    await session.run(`${producer} acks=all`);
+    expect(await printed(session, consumer)).toEqual(['message1', 'message2', 'message3', 'message4', 'message5']);
+  });
+
+  test('acks=1 loses an acknowledged message when the leader crashes before replication; acks=all keeps it', async () => {
+    let session = new ConsoleSession('crash-leader-before-replication');
+    await session.run(`${producer} acks=1`);
+    expect(await printed(session, consumer)).toEqual(['message1', 'message2', 'message4', 'message5']);
+    session = new ConsoleSession('crash-leader-before-replication');
+    await session.run(`${producer} acks=all`);
+    expect(await printed(session, consumer)).toEqual(['message1', 'message2', 'message3', 'message4', 'message5']);
+  });
+
+  test('the predict-then-run scenario proves option 1 (message3 lost)', async () => {
+    const outcome = await runPredictScenario('acks1-leader-crash');
+    expect(outcome.optionIndex).toBe(1);
+    expect(outcome.output).toContain('Processed a total of 4 messages');
+    await expect(runPredictScenario('nope')).rejects.toThrow('unknown predict-then-run scenario');
+  });
+});
+
+describe('lesson 05 simulator', () => {
+  test('acks=0 with a dropped request loses order3 silently', async () => {
+    const run = await simulateDelivery({ acks: 0, retries: 5, idempotent: false, fault: 'lose-request' });
+    expect(run.totals).toEqual({ sent: 5, acknowledged: 0, stored: 4, lost: 1, duplicated: 0 });
+    expect(run.records.find((r) => r.value === 'order3')?.fate).toBe('lost');
+  });
+
+  test('retries without idempotence duplicate after a lost ack; with idempotence the broker dedupes', async () => {
+    const plain = await simulateDelivery({ acks: -1, retries: 5, idempotent: false, fault: 'lose-ack' });
+    expect(plain.totals).toMatchObject({ stored: 6, duplicated: 1, lost: 0 });
+    expect(plain.records.find((r) => r.value === 'order3')?.events.some((e) => e.text.startsWith('retry'))).toBe(true);
+    const idempotent = await simulateDelivery({ acks: -1, retries: 5, idempotent: true, fault: 'lose-ack' });
+    expect(idempotent.totals).toMatchObject({ stored: 5, duplicated: 0, lost: 0 });
+    expect(idempotent.records.find((r) => r.value === 'order3')?.events.some((e) => e.text.startsWith('dedupe'))).toBe(true);
+  });
+
+  test('an idempotent producer with acks=1 is refused, as KafkaJS refuses it', async () => {
+    const run = await simulateDelivery({ acks: 1, retries: 5, idempotent: true, fault: 'none' });
+    expect(run.records.every((r) => r.fate === 'refused')).toBe(true);
+    expect(run.summary).toContain('acks');
+  });
+
+  test('the same settings give the same timeline (deterministic)', async () => {
+    const settings = { acks: 1, retries: 5, idempotent: false, fault: 'crash-leader-before-replication' } as const;
+    expect(await simulateDelivery(settings)).toEqual(await simulateDelivery(settings));
+  });
+
+  test('the idempotence timeline shows the retried batch answered without a second append', async () => {
+    const { rows, stored } = await idempotenceTimeline();
+    expect(stored).toEqual(['order1', 'order2', 'order3']);
+    const kinds = rows.filter((r) => r.value === 'order2').map((r) => r.kind);
+    expect(kinds).toContain('retry');
+    expect(kinds).toContain('dedupe');
+    expect(kinds.filter((k) => k === 'append')).toHaveLength(1);
+  });
+});
+
+describe('lesson 02 table, checked against the cluster', () => {
+  for (const claim of visualBreakdownClaims) {
+    test(`row ${claim.row}: ${visualBreakdown.steps[claim.row - 1]?.cells[2]}`, async () => {
+      const cluster = createCluster({ seed: 21, faults: [{ fault: claim.settings.fault as 'lose-ack', on: { topic: 'orders', value: 'order3' } }] });
+      cluster.createTopic({ topic: 'orders', replicationFactor: 3, minInsyncReplicas: 2 });
+      const sends = await produceValues(
+        cluster,
+        { clientId: 'claims', topic: 'orders', ...claim.settings, ...(claim.transactional ? { transactionalId: 'claims-tx' } : {}) },
+        ['order1', 'order2', 'order3'],
+      );
+      const isolation = claim.transactional ? 'read_committed' : 'read_uncommitted';
+      const outcomes = judgeRecords(sends, cluster.readTopic('orders', { isolation }).map((r) => r.value));
+      expect(outcomes.find((o) => o.value === 'order3')?.fate).toBe(claim.fate);
+      const retried = cluster.trace.some((e) => e.kind === 'retry');
+      if (claim.retries === 'none') expect(retried).toBe(false);
+      if (claim.retries === 'some') expect(retried).toBe(true);
+    });
+  }
+});
+
+describe('lesson 04 step-through, from a run with a consumer crash before commit', () => {
+  test('order2 is processed twice, the committed offset never skips it, and the last commit is 2', async () => {
+    const { moments, processed } = await runAtLeastOnce();
+    expect(processed).toEqual(['order1', 'order2', 'order2']);
+    const table = atLeastOnceTable(moments);
+    const actions = table.steps.map((s) => s.cells[1]);
+    const crash = actions.findIndex((a) => a?.includes('crashes before committing'));
+    expect(crash).toBeGreaterThan(0);
+    expect(actions.slice(crash)).toContain('Consumer 2 fetches order2 again');
+    expect(table.steps[crash]?.cells[3]).toBe('1');
+    expect(table.steps.at(-1)?.vars).toEqual({ offset_committed: '2' });
+  });
+});
