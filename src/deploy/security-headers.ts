@@ -8,7 +8,8 @@
  */
 
 /**
- * Content-Security-Policy for every response. `scriptHashes` ('sha256-…') allow the pages' own inline
+ * Content-Security-Policy for every response. `scriptHashes` ('sha256-…', with 'unsafe-hashes' for
+ * inline event handlers; written without quotes) allow the pages' own inline
  * scripts (theme, Astro's tiny hoisted scripts) by content, never inline scripts in general.
  */
 export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {

@@ -67,5 +67,5 @@ function lossContext(run: RunObservation, order: string, traced: boolean): strin
   if (history.firstSentAt === undefined) return 'it was never sent to the topic';
   const abortedAt = firstAbortAt(run.trace);
   if (abortedAt !== undefined) return `it was sent at t=${history.firstSentAt} ms, but its transaction was aborted at t=${abortedAt} ms and read_committed readers never see aborted records`;
-  return `it was sent at t=${history.firstSentAt} ms; ${faultsInWords(run.faultsHit)}`;
+  return `it was sent to the topic at t=${history.firstSentAt} ms; ${faultsInWords(run.faultsHit)}`;
 }

@@ -42,6 +42,14 @@ test('a student opens the exercise, runs the solution and sees it pass every che
   expect(await page.evaluate((key) => localStorage.getItem(key), `kdc:progress:exercise:${id}`)).toBe('passed');
 });
 
+test('Ctrl+Enter in the editor runs the program', async ({ page }) => {
+  await openReady(page);
+  await setCode(page, "const orders = ['order1'];\nconsole.log('ran with', orders.length);\n");
+  await exercise(page).locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(exercise(page).locator('[data-console]')).toContainText('ran with 1');
+});
+
 test('the hook resolves check() to the grade --json report', async ({ page }) => {
   await openReady(page);
   await setCode(page, solution);

@@ -7,7 +7,7 @@
  * The harness evaluates the learner's module synchronously (`SandboxHost.evaluate`), but a Worker can
  * only turn text into code without `eval` by importing it, which is asynchronous. So each run goes
  * through the harness twice: a first pass only records the wrapped module text the driver asks for
- * (its `evaluate` throws before any learner code runs), the page imports each as a blob module, and
+ * (its `evaluate` throws before any learner code runs), the Worker imports each as a blob module, and
  * the second, real pass gets those functions back synchronously. Drivers are deterministic (seeded),
  * so both passes ask for the same text.
  */
@@ -23,7 +23,14 @@ const BlobConstructor = Blob;
 
 const RECORDING = 'kdc:recording-pass';
 
-async function prepareModules(request: SandboxRequest): Promise<Map<string, { factory: unknown; url: string }>> {
+/** A learner module imported from a blob URL: the function `wrapModule` defined, and that URL. */
+interface PreparedModule {
+  factory: unknown;
+  url: string;
+}
+
+/** First pass: the wrapped module texts the driver asks to evaluate for `run`, in order. */
+async function recordWantedModules(request: SandboxRequest): Promise<string[]> {
   const wanted: string[] = [];
   const recorder: SandboxHost = {
     yieldToHost: () => Promise.resolve(),
@@ -34,22 +41,27 @@ async function prepareModules(request: SandboxRequest): Promise<Map<string, { fa
     learnerFileName: '',
   };
   await runSandboxed(request, recorder);
-  const modules = new Map<string, { factory: unknown; url: string }>();
-  for (const source of wanted) {
-    if (modules.has(source)) continue;
-    const url = createObjectURL(new BlobConstructor([toBlobModule(source)], { type: 'text/javascript' }));
-    const module = (await import(/* @vite-ignore */ url)) as { default: unknown };
-    modules.set(source, { factory: module.default, url });
-  }
-  return modules;
+  return wanted;
+}
+
+async function importModule(source: string): Promise<PreparedModule> {
+  const url = createObjectURL(new BlobConstructor([toBlobModule(source)], { type: 'text/javascript' }));
+  const module = (await import(/* @vite-ignore */ url)) as { default: unknown };
+  return { factory: module.default, url };
 }
 
 async function handle(request: SandboxRequest): Promise<void> {
-  for (const run of request.runs) {
-    const single: SandboxRequest = { ...request, runs: [run] };
-    const modules = await prepareModules(single);
+  const singles = request.runs.map((run): SandboxRequest => ({ ...request, runs: [run] }));
+  // Record every run's modules first, then import them all at once: the imports overlap.
+  const wanted: string[][] = [];
+  for (const single of singles) wanted.push(await recordWantedModules(single));
+  const unique = [...new Set(wanted.flat())];
+  const imported = await Promise.all(unique.map(importModule));
+  const modules = new Map(unique.map((source, index) => [source, imported[index]!]));
+  for (const [index, single] of singles.entries()) {
     // Stack frames of the learner's code name its blob URL; with one module per run that is the one.
-    const learnerFileName = modules.values().next().value?.url ?? '';
+    const first = wanted[index]?.[0];
+    const learnerFileName = first === undefined ? '' : (modules.get(first)?.url ?? '');
     const host: SandboxHost = {
       yieldToHost: () => Promise.resolve(),
       evaluate: (source) => {

@@ -10,9 +10,10 @@
 import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { createBilling } from './billing.ts';
-import { BROKER_ADDRESSES, setUpCluster } from './cluster-setup.ts';
+import { setUpCluster } from './cluster-setup.ts';
 import { emptyObservation, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
+import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
 import { missingExport, runRestartable } from './restartable-program.ts';
 
 /** Virtual time each instance gets to consume: several of the consumer's 5 s fetch waits. */
@@ -32,12 +33,17 @@ export const runConsumer: Driver = async (context, run) => {
     if (typeof consumeOrders !== 'function') {
       observation.error = missingExport('consumeOrders', '(kafka, billing, guarantee)');
     } else {
-      const Kafka = cluster.kafkajs.Kafka;
+      const instances: ProgramInstance[] = [];
       await runRestartable({
         cluster,
         host: context.host,
         runForMs: RUN_FOR_MS,
-        start: (n) => (consumeOrders as (...args: unknown[]) => unknown)(new Kafka({ clientId: `billing-app-${n}`, brokers: BROKER_ADDRESSES }), billing.api, run.guarantee),
+        start: (n) => {
+          const instance = createProgramInstance(cluster, 'billing-app', n);
+          instances.push(instance);
+          return (consumeOrders as (...args: unknown[]) => unknown)(instance.kafka, billing.api, run.guarantee);
+        },
+        stop: (n) => instances[n - 1]?.stop(),
         onError: (thrown) => {
           observation.error ??= toRunError(thrown, context.host, context.mappings);
         },

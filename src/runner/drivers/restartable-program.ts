@@ -14,6 +14,8 @@ export interface ProgramOptions {
   host: SandboxHost;
   /** Starts one instance of the program (the `n`th, from 1); returns its promise. */
   start(n: number): unknown;
+  /** Takes down what is left of the `n`th instance once it is replaced. */
+  stop?(n: number): void;
   /** Told what an instance's promise rejected with. */
   onError(thrown: unknown): void;
   /** Virtual time to keep the cluster running after each start, for the program to catch up. */
@@ -47,6 +49,7 @@ export async function runRestartable(options: ProgramOptions): Promise<number> {
     await runUntil(cluster, wantsRestart, () => options.host.yieldToHost(), { maxVirtualMs: options.runForMs });
     if (!wantsRestart() || instances > MAX_RESTARTS) break;
     handled = crashes;
+    options.stop?.(instances);
     launch();
   }
   return instances;

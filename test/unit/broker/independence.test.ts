@@ -16,9 +16,9 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Source without comments and string contents, so prose mentioning `Date.now` does not count. */
+/** Source without comments and template-literal text, so prose mentioning `Date.now` does not count. */
 function code(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/`[^`]*`/g, '``');
 }
 
 const FORBIDDEN: [RegExp, string][] = [

@@ -1,0 +1,69 @@
+/**
+ * The consume–transform–produce driver (orders-transactions). Contract: the learner's module exports
+ *   `processOrders(kafka: Kafka): Promise<void>`
+ * which consumes `orders` in group `order-processor` and, for each order, writes it to
+ * `processed_orders` in a transaction of a producer with transactionalId `order-processor` that also
+ * carries the consumed offset (`sendOffsets`). Per run: a fresh cluster with both topics, the orders
+ * already in `orders`, and the run's fault plan. A crashed instance is replaced by a new one, and so is
+ * an instance fenced by a zombie-producer fault (the new instance is the one that fenced it). What a
+ * read_committed reader of `processed_orders` sees, in log order, is `processed_orders`.
+ */
+import { captureConsole } from '../console-capture.ts';
+import { loadLearnerModule, toRunError } from '../learner-module.ts';
+import { setUpCluster } from './cluster-setup.ts';
+import { emptyObservation, type Driver } from './driver.ts';
+import { produceOrders } from './order-intake.ts';
+import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
+import { missingExport, runRestartable } from './restartable-program.ts';
+
+/** Virtual time each instance gets to catch up. */
+const RUN_FOR_MS = 20_000;
+export const OUTPUT_TOPIC = 'processed_orders';
+
+export const runTransactions: Driver = async (context, run) => {
+  const observation = emptyObservation(run);
+  const cluster = setUpCluster(context, run, ['orders', OUTPUT_TOPIC]);
+  const faultsHit = cluster.faultsHit.bind(cluster);
+  const readTopic = cluster.readTopic.bind(cluster);
+  const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
+  const yieldToHost = (): Promise<void> => context.host.yieldToHost();
+  try {
+    await produceOrders(cluster, run.orders, yieldToHost);
+    const module = loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
+    const processOrders = (module.exports as { processOrders?: unknown }).processOrders;
+    if (typeof processOrders !== 'function') {
+      observation.error = missingExport('processOrders', '(kafka)');
+    } else {
+      const instances: ProgramInstance[] = [];
+      // A zombie-producer fault means another instance took over: start that instance.
+      const zombieHits = (): number => faultsHit().filter((hit) => hit.fault === 'zombie-producer').length;
+      let replacedZombies = 0;
+      await runRestartable({
+        cluster,
+        host: context.host,
+        runForMs: RUN_FOR_MS,
+        restartWhen: () => zombieHits() > replacedZombies,
+        start: (n) => {
+          replacedZombies = zombieHits();
+          const instance = createProgramInstance(cluster, 'order-processor', n);
+          instances.push(instance);
+          return (processOrders as (...args: unknown[]) => unknown)(instance.kafka, run.guarantee);
+        },
+        // A crashed process is gone; a fenced one is left running, to fence itself.
+        stop: (n) => {
+          if (zombieHits() === replacedZombies) instances[n - 1]?.stop();
+        },
+        onError: (thrown) => {
+          observation.error ??= toRunError(thrown, context.host, context.mappings);
+        },
+      });
+    }
+  } catch (thrown) {
+    observation.error ??= toRunError(thrown, context.host, context.mappings);
+  }
+  observation.console = captured.lines();
+  observation.processed_orders = readTopic(OUTPUT_TOPIC, { isolation: 'read_committed' }).flatMap((record) => (record.value === null ? [] : [record.value]));
+  observation.faultsHit = faultsHit();
+  observation.trace = [...cluster.trace];
+  return observation;
+};
