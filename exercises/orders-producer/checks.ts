@@ -39,5 +39,5 @@ function runs(): SandboxRun[] {
 export const checks: ExerciseChecks = {
   driver: 'producer',
   runs,
-  judge: (run) => judgeDelivery(run, run.processed_orders),
+  judge: (run) => judgeDelivery(run, run.processed_orders, 'the orders topic', 'orders'),
 };

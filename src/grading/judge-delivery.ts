@@ -12,8 +12,12 @@ import { faultsInWords, faultThatHit } from './diagnose.ts';
 import { countOrders, listOrders } from './order-counts.ts';
 import { firstAbortAt, orderHistory } from './order-history.ts';
 
-/** Judges `output` (the run's processed_orders, or its side effects) for `run.guarantee`. */
-export function judgeDelivery(run: RunObservation, output: readonly string[] | null = run.processed_orders, what = 'the orders topic'): Verdict {
+/**
+ * Judges `output` (the run's processed_orders, or its side effects) for `run.guarantee`. `what` names
+ * the output in messages; `topic`, when the learner's code produces the output, lets the diagnosis
+ * count the produce requests it made for an order.
+ */
+export function judgeDelivery(run: RunObservation, output: readonly string[] | null = run.processed_orders, what = 'the orders topic', topic?: string): Verdict {
   const guarantee = run.guarantee ?? 'at-least-once';
   const errorNote = run.error === undefined ? '' : ` (the code stopped with ${run.error.name}: ${run.error.message})`;
   if (output === null) return { passed: false, message: `${guarantee}: nothing could be read back from ${what}${errorNote}` };
@@ -27,7 +31,7 @@ export function judgeDelivery(run: RunObservation, output: readonly string[] | n
   }
   const duplicate = counts.duplicated[0];
   if (duplicate !== undefined && guarantee !== 'at-least-once') {
-    return { passed: false, message: `${guarantee}: ${duplicate.order} duplicated (${duplicate.count} copies) ${duplicateCause(run, duplicate.order, traced)}${errorNote}` };
+    return { passed: false, message: `${guarantee}: ${duplicate.order} duplicated (${duplicate.count} copies) ${duplicateCause(run, duplicate.order, traced, topic)}${errorNote}` };
   }
   const lost = counts.missing[0];
   if (lost !== undefined) {
@@ -49,15 +53,21 @@ export function judgeDelivery(run: RunObservation, output: readonly string[] | n
   return { passed: true, message: `${guarantee}: ${summary}${errorNote}` };
 }
 
-/** Why an order arrived twice: the application sent it twice, or a retry after a fault wrote it again. */
-function duplicateCause(run: RunObservation, order: string, traced: boolean): string {
-  const history = traced ? orderHistory(order, run.trace) : undefined;
-  if (history !== undefined && history.requests > 1) {
-    return `because the application sent it in ${history.requests} separate produce requests — idempotence only removes the producer's own retries`;
+/** Why an order arrived twice: the application produced it twice, or a retry after a fault wrote it again. */
+function duplicateCause(run: RunObservation, order: string, traced: boolean, topic: string | undefined): string {
+  const sent = traced ? orderHistory(order, run.trace) : undefined;
+  const cause = faultThatHit(order, run.faultsHit, sent === undefined ? undefined : (sent.firstSentAt ?? null));
+  const produced = traced && topic !== undefined ? orderHistory(order, run.trace, topic) : undefined;
+  if (produced !== undefined && produced.requests > 1) {
+    const requests = `the application produced it in ${produced.requests} separate requests`;
+    // Only a fault on this very order explains a second request for it (a restart that reprocessed it).
+    const named = faultThatHit(order, run.faultsHit, null);
+    return named === undefined
+      ? `because ${requests} — idempotence only removes the producer's own retries`
+      : `because ${requests}, again after ${named} — idempotence only removes retries within one producer session`;
   }
-  const cause = faultThatHit(order, run.faultsHit, history === undefined ? undefined : (history.firstSentAt ?? null));
   if (cause === undefined) return 'though no fault hit it — is it sent twice?';
-  return history?.retried === true ? `after the producer retried it when ${cause}` : `after ${cause}`;
+  return produced?.retried === true ? `after the producer retried it when ${cause}` : `after ${cause}`;
 }
 
 /** What the trace says about an order that no fault explains. */

@@ -12,6 +12,7 @@ interface EventLike {
   requestId?: number;
   values?: readonly unknown[];
   value?: unknown;
+  topic?: unknown;
 }
 
 /** One order's history in a run. */
@@ -35,13 +36,13 @@ function carries(event: EventLike, order: string): boolean {
   return Array.isArray(event.values) ? event.values.includes(order) : event.value === order;
 }
 
-/** The history of `order` in `trace`. */
-export function orderHistory(order: string, trace: readonly unknown[]): OrderHistory {
+/** The history of `order` in `trace`, in `topic` when given (the topic the learner's code writes). */
+export function orderHistory(order: string, trace: readonly unknown[], topic?: string): OrderHistory {
   const requests = new Set<number>();
   let firstSentAt: number | undefined;
   let retried = false;
   for (const event of events(trace)) {
-    if (!carries(event, order)) continue;
+    if (!carries(event, order) || (topic !== undefined && event.topic !== topic)) continue;
     if (event.kind === 'send') {
       requests.add(typeof event.requestId === 'number' ? event.requestId : -1 - requests.size);
       firstSentAt ??= event.t;

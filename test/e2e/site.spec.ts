@@ -21,6 +21,7 @@ test('the course home lists the five lessons in order with their progress', asyn
   await expect(links.last()).toContainText('5. Delivery semantics');
   const second = page.locator('[data-lesson="02-visual-breakdown"] [data-progress]');
   await expect(second).toHaveText('Not started');
+  await expect(page.locator('[data-course-progress]')).toHaveText('0 of 5 lessons complete');
   await links.nth(1).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('visual breakdown');
   await page.goto('/');
@@ -37,6 +38,10 @@ test('an exercise passed elsewhere counts on the home page', async ({ page }) =>
   });
   await page.reload();
   await expect(page.locator('[data-lesson="01-why-delivery-guarantees"] [data-progress]')).toHaveText('Visited · exercises 1/2');
+  await page.evaluate(() => localStorage.setItem('kdc:progress:exercise:orders-four-steps', 'passed'));
+  await page.reload();
+  await expect(page.locator('[data-lesson="01-why-delivery-guarantees"] [data-progress]')).toHaveText('Complete · exercises 2/2');
+  await expect(page.locator('[data-course-progress]')).toHaveText('1 of 5 lessons complete');
 });
 
 test('lessons link to their neighbours', async ({ page }) => {

@@ -71,7 +71,7 @@ describe('orders-producer on the simulated cluster', () => {
     const retried = exercise.wrong.find((w) => w.file.endsWith('retries-without-idempotence.ts'));
     const resendRun = (await gradeSubmission(exercise, twice?.source ?? '', engine)).guarantees[2]?.runs[0];
     const retryRun = (await gradeSubmission(exercise, retried?.source ?? '', engine)).guarantees[2]?.runs.find((r) => r.scenario === 'lost ack');
-    expect(resendRun?.message).toMatch(/sent it in 2 separate produce requests/);
+    expect(resendRun?.message).toMatch(/produced it in 2 separate requests/);
     expect(retryRun?.message).toMatch(/duplicated \(2 copies\) after the producer retried it when the ack was lost at t=\d+ ms/);
   });
 });

@@ -18,6 +18,8 @@ export interface BrowserEngineOptions {
   timeLimitMs?: number;
   /** Starts a sandbox Worker; tests may pass their own. */
   spawn?: WorkerFactory;
+  /** Ready Workers kept warm: a Check makes one sandbox call per guarantee plus the step run. @default 4 */
+  spares?: number;
 }
 
 const spawnSandbox: WorkerFactory = () =>
@@ -32,7 +34,7 @@ export interface BrowserEngine extends SandboxEngine {
 /** Creates the page's engine; nothing starts until `warm`, `compile` or `run` is called. */
 export function createBrowserEngine(options: BrowserEngineOptions = {}): BrowserEngine {
   const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  const pool = new WorkerPool(options.spawn ?? spawnSandbox);
+  const pool = new WorkerPool(options.spawn ?? spawnSandbox, options.spares ?? 4);
   const compiler = (async () => createCompiler(await startEsbuild()))();
   compiler.catch(() => undefined);
   return {

@@ -1,10 +1,11 @@
 /**
  * Fresh, single-use Workers with one spare kept warm.
  *
- * Every Run and Check gets a Worker of its own, terminated afterwards, so nothing the learner's code
- * did (a hardened realm, leaked timers, a hung loop) survives into the next run. Spawning and loading
- * the sandbox module takes tens of milliseconds, so one spare is always started ahead of need and
- * waits until it has said it is ready.
+ * Every sandbox call gets a Worker of its own, terminated afterwards, so nothing the learner's code
+ * did (a hardened realm, leaked timers, a hung loop) survives into the next call. Spawning and loading
+ * the sandbox module takes tens of milliseconds, so spares are started ahead of need and wait until
+ * they have said they are ready. A Check makes one call per guarantee (plus the step run), so the
+ * page keeps as many spares as a Check uses.
  */
 
 /** A Worker that has loaded its module and posted `{ type: 'ready' }`. */
@@ -15,24 +16,26 @@ export interface ReadyWorker {
 /** Starts Workers; in the page `() => new Worker(new URL(...), { type: 'module' })`. */
 export type WorkerFactory = () => Worker;
 
-/** Keeps one ready spare; `take()` hands it out and starts the next. */
+/** Keeps `size` ready spares; `take()` hands out the oldest and starts a replacement. */
 export class WorkerPool {
   readonly #spawn: WorkerFactory;
-  #spare: Promise<ReadyWorker> | undefined;
+  readonly #size: number;
+  readonly #spares: Promise<ReadyWorker>[] = [];
 
-  constructor(spawn: WorkerFactory) {
+  /** @param size spares kept ready. @default 1 */
+  constructor(spawn: WorkerFactory, size = 1) {
     this.#spawn = spawn;
+    this.#size = Math.max(1, size);
   }
 
-  /** Starts the spare now (e.g. when the exercise approaches the viewport); idempotent. */
+  /** Starts the spares now (e.g. when the exercise approaches the viewport); idempotent. */
   warm(): void {
-    this.#spare ??= this.#start();
+    while (this.#spares.length < this.#size) this.#spares.push(this.#start());
   }
 
-  /** A ready Worker for one run; the caller terminates it. A new spare starts in the background. */
+  /** A ready Worker for one call; the caller terminates it. A replacement starts in the background. */
   async take(): Promise<ReadyWorker> {
-    const spare = this.#spare ?? this.#start();
-    this.#spare = undefined;
+    const spare = this.#spares.shift() ?? this.#start();
     try {
       return await spare;
     } finally {
@@ -40,11 +43,10 @@ export class WorkerPool {
     }
   }
 
-  /** Terminates the spare (page teardown, tests). */
+  /** Terminates the spares (page teardown, tests). */
   async dispose(): Promise<void> {
-    const spare = this.#spare;
-    this.#spare = undefined;
-    if (spare) (await spare.catch(() => undefined))?.worker.terminate();
+    const spares = this.#spares.splice(0);
+    for (const spare of spares) (await spare.catch(() => undefined))?.worker.terminate();
   }
 
   #start(): Promise<ReadyWorker> {
@@ -66,7 +68,8 @@ export class WorkerPool {
     });
     // A spare that failed is dropped so the next take() tries a fresh one.
     ready.catch(() => {
-      if (this.#spare === ready) this.#spare = undefined;
+      const index = this.#spares.indexOf(ready);
+      if (index >= 0) this.#spares.splice(index, 1);
     });
     return ready;
   }

@@ -9,8 +9,9 @@
 import { runUntil } from '../../broker/index.ts';
 import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
-import { BROKER_ADDRESSES, setUpCluster } from './cluster-setup.ts';
+import { setUpCluster } from './cluster-setup.ts';
 import { emptyObservation, type Driver } from './driver.ts';
+import { createProgramInstance } from './program-instance.ts';
 
 export const runProducer: Driver = async (context, run) => {
   const observation = emptyObservation(run);
@@ -25,8 +26,8 @@ export const runProducer: Driver = async (context, run) => {
     if (typeof sendOrders !== 'function') {
       throw new TypeError('export an async function sendOrders(kafka, orders, guarantee) — the exercise calls it');
     }
-    const Kafka = (cluster.kafkajs as unknown as { Kafka: new (config: unknown) => unknown }).Kafka;
-    const kafka = new Kafka({ clientId: 'orders-app', brokers: BROKER_ADDRESSES });
+    // The facade's Kafka behind a frozen object of its methods: the instance's own fields stay out of reach.
+    const { kafka } = createProgramInstance(cluster, 'orders-app', 1);
     const outcome: Promise<unknown> = Promise.resolve((sendOrders as (...args: unknown[]) => unknown)(kafka, [...run.orders], run.guarantee));
     outcome.then(
       () => {

@@ -16,8 +16,8 @@ import { produceOrders } from './order-intake.ts';
 import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
 import { missingExport, runRestartable } from './restartable-program.ts';
 
-/** Virtual time each instance gets to catch up. */
-const RUN_FOR_MS = 20_000;
+/** Virtual time each instance gets to catch up: past KafkaJS's 30 s request timeout and a retry. */
+const RUN_FOR_MS = 75_000;
 export const OUTPUT_TOPIC = 'processed_orders';
 
 export const runTransactions: Driver = async (context, run) => {

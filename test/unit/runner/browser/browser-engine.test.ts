@@ -87,6 +87,23 @@ describe('WorkerPool', () => {
     expect(spawned[2]?.terminated).toBe(true);
   });
 
+  it('keeps as many spares as asked for, so consecutive calls of one Check never wait for a spawn', async () => {
+    const spawned: FakeWorker[] = [];
+    const pool = new WorkerPool(() => {
+      const worker = new FakeWorker();
+      spawned.push(worker);
+      queueMicrotask(() => worker.say({ type: 'ready' }));
+      return worker as unknown as Worker;
+    }, 3);
+    pool.warm();
+    expect(spawned).toHaveLength(3);
+    const taken = [await pool.take(), await pool.take(), await pool.take()].map((t) => t.worker);
+    expect(taken).toEqual(spawned.slice(0, 3));
+    expect(spawned).toHaveLength(6);
+    await pool.dispose();
+    expect(spawned.slice(3).every((w) => w.terminated)).toBe(true);
+  });
+
   it('rejects when a worker fails to start, and tries a fresh one next time', async () => {
     let attempt = 0;
     const pool = new WorkerPool(() => {

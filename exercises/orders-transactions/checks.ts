@@ -1,0 +1,37 @@
+/**
+ * Hidden checks of orders-transactions: consume–transform–produce, graded on what a read_committed
+ * reader of `processed_orders` sees — every order exactly once — with no fault, after the consumer
+ * crashes before its offset is committed, after the producer process dies, after a lost ack inside the
+ * transaction, and when a zombie instance sharing the transactional.id is fenced.
+ */
+import type { ExerciseChecks } from '../../src/grading/checks-types.ts';
+import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
+import { orderIdsFor } from '../../src/grading/order-ids.ts';
+import type { SandboxRun } from '../../src/runner/sandbox-protocol.ts';
+
+interface Scenario {
+  name: string;
+  faults(orders: readonly string[]): unknown[];
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'no fault', faults: () => [] },
+  { name: 'consumer crash before commit', faults: (o) => [{ fault: 'crash-consumer-before-commit', on: { topic: 'orders', value: o[1] } }] },
+  { name: 'producer restart', faults: (o) => [{ fault: 'restart-producer', on: { topic: 'processed_orders', value: o[1] } }] },
+  { name: 'lost ack', faults: (o) => [{ fault: 'lose-ack', on: { topic: 'processed_orders', value: o[1] } }] },
+  { name: 'zombie producer', faults: (o) => [{ fault: 'zombie-producer', on: { topic: 'processed_orders', value: o[1] } }] },
+];
+
+function runs(): SandboxRun[] {
+  return SCENARIOS.map((scenario, s) => {
+    const seed = 5000 + s;
+    const orders = orderIdsFor(seed, 3);
+    return { scenario: scenario.name, seed, guarantee: 'exactly-once', orders, faults: scenario.faults(orders) };
+  });
+}
+
+export const checks: ExerciseChecks = {
+  driver: 'transactions',
+  runs,
+  judge: (run) => judgeDelivery(run, run.processed_orders, 'processed_orders (read_committed)', 'processed_orders'),
+};
