@@ -113,7 +113,7 @@ export async function benchExercisePage(exercise = 'orders-four-steps', checks =
     await bytesPage.waitForLoadState('networkidle');
     phase = 'ready';
     await bytesPage.locator('[data-exercise]').scrollIntoViewIfNeeded();
-    await bytesPage.locator(`[data-exercise][data-state="ready"]`).waitFor({ state: "attached", timeout: 120_000 }).catch(async (e: unknown) => { console.error(await bytesPage.evaluate(() => [document.querySelector("[data-exercise]")?.getAttribute("data-state"), document.querySelector("[data-status]")?.textContent, scrollY])); throw e; });
+    await bytesPage.locator('[data-exercise][data-state="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
     await bytesPage.waitForLoadState('networkidle');
     await sizing.close();
     const totals = (urls: Iterable<string>): ByteTotals => {

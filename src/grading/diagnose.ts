@@ -38,18 +38,19 @@ function inWords(hit: HitLike): string {
 
 /**
  * The fault that hit `order`, as "the ack was lost at t=40 ms"; undefined when none did. A fault that
- * names the order wins. Otherwise a fault that names no record (a broker restart at a given time) is
- * taken to explain it; with `sentAt` (the order's first produce request, from the trace), so is any
- * fault that fired at or after the order was sent — a leader crash also takes down the unreplicated
- * records sent just before the one that triggered it. Without `sentAt` the order was never sent, and
- * only a named fault can explain it.
+ * names the order wins. Otherwise a fault that names no record (a broker down for a while) is taken
+ * to explain it; with `sentAt` (the order's first produce request, from the trace), so is a fault on
+ * another record that fired at or after the order was sent — a leader crash also takes down the
+ * unreplicated records sent just before the one that triggered it. With `sentAt` null the order was
+ * never sent, and only a fault naming it can explain it.
  */
 export function faultThatHit(order: string, faultsHit: readonly unknown[], sentAt?: number | null): string | undefined {
   const all = hits(faultsHit);
   const named = all.find((h) => h.values.includes(order));
   if (named !== undefined) return inWords(named);
   if (sentAt === null) return undefined;
-  const other = sentAt === undefined ? all.find((h) => h.values.length === 0) : all.find((h) => h.t >= sentAt);
+  const unnamed = all.find((h) => h.values.length === 0);
+  const other = sentAt === undefined ? unnamed : (unnamed ?? all.find((h) => h.t >= sentAt));
   return other === undefined ? undefined : inWords(other);
 }
 

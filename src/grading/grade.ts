@@ -15,7 +15,7 @@ export async function gradeSubmission(exercise: LoadedExercise, source: string, 
   if (!compiled.ok) return stoppedReport(exercise, file, runs, compiled.error, 'not run: the program does not compile');
   let observations: (RunObservation | undefined)[];
   try {
-    observations = await runInBatches(exercise, compiled, runs, engine);
+    observations = await runWithResume(exercise, compiled, runs, engine);
   } catch (thrown) {
     const message = `the sandbox failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
     return stoppedReport(exercise, file, runs, { kind: 'sandbox', message }, 'not run: the sandbox failed');
@@ -36,50 +36,45 @@ export async function gradeSubmission(exercise: LoadedExercise, source: string, 
 }
 
 /**
- * Runs the checks one guarantee at a time (the step run first), each batch in its own engine call: the
- * engine's wall-clock limit then applies per guarantee, so a slow cold start of the sandbox cannot make a
- * correct submission time out, while an endless loop still stops the whole Check after one limit.
+ * Runs every run in one engine call, and resumes where the engine's wall-clock limit stopped it as long
+ * as the call made progress: a slow cold start of the sandbox (a first QuickJS or Worker start on a busy
+ * machine) cannot make a correct submission time out, while an endless loop still ends the Check —
+ * the call that starts with the looping run makes no progress, after one more time limit.
  */
-async function runInBatches(exercise: LoadedExercise, compiled: { code: string; map: string }, runs: SandboxRun[], engine: SandboxEngine): Promise<(RunObservation | undefined)[]> {
-  const batches: SandboxRun[][] = [];
-  for (const run of runs) {
-    const last = batches.at(-1);
-    if (last !== undefined && last[0]?.guarantee === run.guarantee) last.push(run);
-    else batches.push([run]);
-  }
+async function runWithResume(exercise: LoadedExercise, compiled: { code: string; map: string }, runs: SandboxRun[], engine: SandboxEngine): Promise<(RunObservation | undefined)[]> {
   const observations: (RunObservation | undefined)[] = [];
-  for (const batch of batches) {
-    if (observations.some((o) => o?.error?.kind === 'timeout')) {
-      observations.push(...batch.map((run) => notRun(run)));
-      continue;
-    }
+  let pending = runs;
+  while (pending.length > 0) {
     const result = await engine.run({
       code: compiled.code,
       map: compiled.map,
       driver: exercise.checks.driver,
-      runs: batch,
+      runs: pending,
       ...(exercise.checks.observe === undefined ? {} : { observe: [...exercise.checks.observe] }),
     });
     if (result.sandboxError !== undefined) throw new Error(result.sandboxError);
-    // A missing observation stays missing, and is reported as such when the runs are paired below.
-    observations.push(...batch.map((_run, index) => result.runs[index]));
+    // A missing observation stays missing, and is reported as such when the runs are paired.
+    const got = pending.map((_run, index) => result.runs[index]);
+    const stoppedAt = timedOutSuffix(got);
+    if (stoppedAt <= 0) {
+      observations.push(...got);
+      break;
+    }
+    observations.push(...got.slice(0, stoppedAt));
+    pending = pending.slice(stoppedAt);
   }
   return observations;
 }
 
-/** A run skipped because an earlier one used up the time limit. */
-function notRun(run: SandboxRun): RunObservation {
-  return {
-    scenario: run.scenario,
-    seed: run.seed,
-    guarantee: run.guarantee,
-    orders: [...run.orders],
-    processed_orders: null,
-    console: [],
-    faultsHit: [],
-    trace: [],
-    error: { kind: 'timeout', name: 'TimeoutError', message: 'Not run: an earlier run of this check used up the time limit.' },
-  };
+/** Where the trailing runs that the time limit stopped (or never started) begin; -1 when none did. */
+function timedOutSuffix(got: readonly (RunObservation | undefined)[]): number {
+  let start = -1;
+  for (let index = got.length - 1; index >= 0; index--) {
+    const observation = got[index];
+    if (observation === undefined || observation.error?.kind === 'timeout') start = index;
+    else break;
+  }
+  return start;
 }
 
 function stepReports(exercise: LoadedExercise, source: string, asWritten: RunObservation | undefined): StepReport[] {

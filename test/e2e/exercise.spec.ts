@@ -150,6 +150,32 @@ test('the exercise has no accessibility violations, before and after a Check', a
   expect((await scan()).violations).toEqual([]);
 });
 
+test('the editor knows the kafkajs API, and Run shows the cluster timeline', async ({ page }) => {
+  const producer = 'orders-producer';
+  await page.goto(`/exercises/${producer}/`);
+  const root = page.locator(`[data-exercise="${producer}"]`);
+  await expect(root).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const code = readFileSync(new URL(`../../exercises/${producer}/solution.ts`, import.meta.url), 'utf8');
+  await page.evaluate(([exerciseId, source]) => window.courseExercises![exerciseId!]!.setCode(source!), [producer, code]);
+  const report = await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.run(), producer);
+  expect(report.error).toBeNull();
+  expect(report.trace.length).toBeGreaterThan(0);
+  await expect(root.locator('[data-timeline] li').first()).toBeVisible();
+  // A misspelt facade method is a TypeScript diagnostic from the kafkajs declarations.
+  await page.evaluate(([exerciseId, source]) => window.courseExercises![exerciseId!]!.setCode(source!), [
+    producer,
+    "import type { Kafka } from 'kafkajs';\nexport async function sendOrders(kafka: Kafka): Promise<void> {\n  kafka.producr();\n}\n",
+  ]);
+  const squiggle = root.locator('.monaco-editor .squiggly-error').first();
+  await expect(squiggle).toBeAttached({ timeout: 20_000 });
+  // Alt+F8 ("next problem") shows the first marker's message in the editor.
+  await root.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('Alt+F8');
+  const problem = root.locator('.marker-widget');
+  await expect(problem).toContainText("Property 'producr' does not exist on type 'Kafka'");
+  await expect(problem).toContainText('1 of 1 problem');
+});
+
 test.describe('on a touch device', () => {
   const { defaultBrowserType: _browser, ...pixel } = devices['Pixel 7'];
   test.use(pixel);

@@ -35,6 +35,15 @@ describe('grade CLI', () => {
     expect(xml).toMatch(/<testcase classname="orders-four-steps\.exercises\/orders-four-steps\/wrong\/no-print\.ts" name="print-orders">\s*<failure/);
   });
 
+  it.each(['orders-producer', 'orders-consumer', 'orders-transactions'])('grades the cluster exercise %s: its solution passes with exit 0, its starter fails with exit 1', async (id) => {
+    const solution = await cli('--exercise', id, '--engine', 'node', '--json', `exercises/${id}/solution.ts`);
+    expect(solution.status).toBe(0);
+    expect(gradeReportSchema.parse(JSON.parse(solution.out))).toMatchObject({ exercise: id, passed: true, error: null });
+    const starter = await cli('--exercise', id, '--engine', 'node', '--json', `exercises/${id}/starter.ts`);
+    expect(starter.status).toBe(1);
+    expect(gradeReportSchema.parse(JSON.parse(starter.out)).passed).toBe(false);
+  });
+
   it('exits 1 for a compile error, with the error in the report', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'grade-')), 'broken.ts');
     writeFileSync(file, 'const orders = [;\n');

@@ -57,3 +57,35 @@ describe('orders-consumer on the simulated cluster', () => {
     expect(report.guarantees[0]?.runs[0]?.error?.message).toMatch(/export an async function consumeOrders\(kafka, billing, guarantee\)/);
   });
 });
+
+describe('exactly-once by storing the offset with the output', () => {
+  it('passes every check when the billing database keeps the offset and the consumer skips what it already billed', async () => {
+    const source = `
+import type { Kafka } from 'kafkajs';
+interface Billing {
+  charge(orderId: string, options?: { storeOffset?: { topic: string; partition: number; offset: string } }): Promise<void>;
+  storedOffset(topic: string, partition: number): Promise<string | null>;
+}
+export async function consumeOrders(kafka: Kafka, billing: Billing): Promise<void> {
+  const consumer = kafka.consumer({ groupId: 'billing' });
+  await consumer.connect();
+  await consumer.subscribe({ topics: ['orders'], fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ topic, partition, message }) => {
+      const stored = await billing.storedOffset(topic, partition);
+      if (stored !== null && Number(message.offset) < Number(stored)) return;
+      const next = String(Number(message.offset) + 1);
+      await billing.charge(message.value?.toString() ?? '', { storeOffset: { topic, partition, offset: next } });
+      await consumer.commitOffsets([{ topic, partition, offset: next }]);
+    },
+  });
+}`;
+    const report = await gradeSubmission(exercise, source, engine);
+    expect(report.guarantees.map((g) => [g.guarantee, g.passed])).toEqual([
+      ['at-most-once', true],
+      ['at-least-once', true],
+      ['exactly-once', true],
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import { BUFFER_GLOBAL_DECLARATION } from '../../broker/kafkajs/buffer-global.ts';
 import type { EditorSurface, SourceMarker } from './editor-surface.ts';
 
 // Monaco asks for its workers by label; without this Vite inlines them as data: URLs that fail.
@@ -59,6 +60,8 @@ function prepareLanguage(): Promise<void> {
         ? declaration
         : `declare module 'kafkajs' {\n${declaration.replace(/^export declare /gm, 'export ')}\n}`;
       typescriptDefaults.addExtraLib(ambient, 'file:///node_modules/@types/kafkajs/index.d.ts');
+      // The sandbox provides the facade's Buffer as a global, as Node would.
+      typescriptDefaults.addExtraLib(BUFFER_GLOBAL_DECLARATION, 'file:///sandbox-buffer.d.ts');
     }
     // The learner's program only has the console; no DOM, no Node.
     typescriptDefaults.addExtraLib(

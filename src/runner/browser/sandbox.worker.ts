@@ -11,6 +11,7 @@
  * the second, real pass gets those functions back synchronously. Drivers are deterministic (seeded),
  * so both passes ask for the same text.
  */
+import { hardenRealm } from '../harden.ts';
 import { runSandboxed } from '../harness.ts';
 import type { SandboxHost, SandboxRequest } from '../sandbox-protocol.ts';
 import { toBlobModule } from './blob-module.ts';
@@ -22,6 +23,21 @@ const createObjectURL = URL.createObjectURL.bind(URL);
 const BlobConstructor = Blob;
 
 const RECORDING = 'kdc:recording-pass';
+
+/**
+ * A yield to the Worker's event loop (a macrotask), so every pending microtask of the learner's code
+ * and of the simulated cluster runs before the cluster fires its next event — what `runUntil` needs.
+ * A resolved promise alone lets only one microtask turn pass: a chain of awaits (a KafkaJS send) would
+ * not reach the cluster before it went idle. The channel is made before hardening and kept private.
+ */
+const yieldChannel = new MessageChannel();
+const yieldWaiters: (() => void)[] = [];
+yieldChannel.port1.onmessage = () => yieldWaiters.shift()?.();
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    yieldWaiters.push(resolve);
+    yieldChannel.port2.postMessage(null);
+  });
 
 /** A learner module imported from a blob URL: the function `wrapModule` defined, and that URL. */
 interface PreparedModule {
@@ -63,7 +79,7 @@ async function handle(request: SandboxRequest): Promise<void> {
     const first = wanted[index]?.[0];
     const learnerFileName = first === undefined ? '' : (modules.get(first)?.url ?? '');
     const host: SandboxHost = {
-      yieldToHost: () => Promise.resolve(),
+      yieldToHost: yieldToEventLoop,
       evaluate: (source) => {
         const prepared = modules.get(source);
         if (prepared === undefined) throw new Error('the sandbox could not prepare this module (the driver asked for different code on its second pass)');
@@ -89,4 +105,8 @@ addEventListener('message', (event: MessageEvent) => {
   });
 });
 
+// Hardening freezes everything reachable from the global object, which takes a while; do it now,
+// while this Worker waits as a spare, instead of on the learner's Check (the harness's own call
+// then finds the realm already hardened).
+hardenRealm();
 post({ type: 'ready' });

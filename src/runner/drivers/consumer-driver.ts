@@ -11,10 +11,10 @@ import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { createBilling } from './billing.ts';
 import { setUpCluster } from './cluster-setup.ts';
-import { emptyObservation, type Driver } from './driver.ts';
+import { emptyObservation, missingExport, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
 import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
-import { missingExport, runRestartable } from './restartable-program.ts';
+import { runRestartable } from './restartable-program.ts';
 
 /** Virtual time each instance gets to consume: several of the consumer's 5 s fetch waits. */
 const RUN_FOR_MS = 20_000;
@@ -27,8 +27,9 @@ export const runConsumer: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   const yieldToHost = (): Promise<void> => context.host.yieldToHost();
   try {
-    await produceOrders(cluster, run.orders, yieldToHost);
+    // The module first: evaluating it runs no Kafka code, and the browser's recording pass stops here.
     const module = loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
+    await produceOrders(cluster, run.orders, yieldToHost);
     const consumeOrders = (module.exports as { consumeOrders?: unknown }).consumeOrders;
     if (typeof consumeOrders !== 'function') {
       observation.error = missingExport('consumeOrders', '(kafka, billing, guarantee)');

@@ -1,6 +1,6 @@
 /** What every harness driver receives, and the shape of a driver. */
 import type { HardenedRealm } from '../harden.ts';
-import type { RunObservation, SandboxHost, SandboxLimits, SandboxRun } from '../sandbox-protocol.ts';
+import type { RunError, RunObservation, SandboxHost, SandboxLimits, SandboxRun } from '../sandbox-protocol.ts';
 import type { DecodedMappings } from '../source-map.ts';
 
 export interface DriverContext {
@@ -33,4 +33,9 @@ export function emptyObservation(run: SandboxRun): RunObservation {
 /** True when `value` is an array of strings (what processed_orders must be). */
 export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** The runtime error of a module that does not export the function the driver calls. */
+export function missingExport(name: string, signature: string): RunError {
+  return { kind: 'runtime', name: 'TypeError', message: `export an async function ${name}${signature} — the exercise calls it` };
 }

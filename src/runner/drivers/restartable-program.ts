@@ -4,7 +4,7 @@
  * process, with new client instances, resuming from whatever it committed.
  */
 import { runUntil, type SimCluster } from '../../broker/index.ts';
-import type { RunError, SandboxHost } from '../sandbox-protocol.ts';
+import type { SandboxHost } from '../sandbox-protocol.ts';
 
 /** Restarts allowed per run: enough for every planned crash, not enough to loop forever. */
 const MAX_RESTARTS = 5;
@@ -53,9 +53,4 @@ export async function runRestartable(options: ProgramOptions): Promise<number> {
     launch();
   }
   return instances;
-}
-
-/** The runtime error of a program that never got going. */
-export function missingExport(name: string, signature: string): RunError {
-  return { kind: 'runtime', name: 'TypeError', message: `export an async function ${name}${signature} — the exercise calls it` };
 }

@@ -11,14 +11,14 @@
 import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { setUpCluster } from './cluster-setup.ts';
-import { emptyObservation, type Driver } from './driver.ts';
+import { emptyObservation, missingExport, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
 import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
-import { missingExport, runRestartable } from './restartable-program.ts';
+import { runRestartable } from './restartable-program.ts';
 
 /** Virtual time each instance gets to catch up: past KafkaJS's 30 s request timeout and a retry. */
 const RUN_FOR_MS = 75_000;
-export const OUTPUT_TOPIC = 'processed_orders';
+const OUTPUT_TOPIC = 'processed_orders';
 
 export const runTransactions: Driver = async (context, run) => {
   const observation = emptyObservation(run);
@@ -28,8 +28,9 @@ export const runTransactions: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   const yieldToHost = (): Promise<void> => context.host.yieldToHost();
   try {
-    await produceOrders(cluster, run.orders, yieldToHost);
+    // The module first: evaluating it runs no Kafka code, and the browser's recording pass stops here.
     const module = loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
+    await produceOrders(cluster, run.orders, yieldToHost);
     const processOrders = (module.exports as { processOrders?: unknown }).processOrders;
     if (typeof processOrders !== 'function') {
       observation.error = missingExport('processOrders', '(kafka)');
