@@ -33,20 +33,23 @@ export function judgeDelivery(run: RunObservation, output: readonly string[] | n
   if (duplicate !== undefined && guarantee !== 'at-least-once') {
     return { passed: false, message: `${guarantee}: ${duplicate.order} duplicated (${duplicate.count} copies) ${duplicateCause(run, duplicate.order, traced, topic)}${errorNote}` };
   }
-  const lost = counts.missing[0];
-  if (lost !== undefined) {
-    const cause = faultThatHit(lost, run.faultsHit, sentAt(lost));
-    if (guarantee === 'at-most-once') {
-      if (cause === undefined) {
-        return { passed: false, message: `at-most-once: ${lost} never reached ${what} though no fault hit it (${lossContext(run, lost, traced)})${errorNote}` };
-      }
-    } else {
+  if (guarantee === 'at-most-once') {
+    // Each missing order needs a fault of its own to explain it, not just the first.
+    const unexplained = counts.missing.find((order) => faultThatHit(order, run.faultsHit, sentAt(order)) === undefined);
+    if (unexplained !== undefined) {
+      return { passed: false, message: `at-most-once: ${unexplained} never reached ${what} though no fault hit it (${lossContext(run, unexplained, traced)})${errorNote}` };
+    }
+  } else {
+    const lost = counts.missing[0];
+    if (lost !== undefined) {
+      const cause = faultThatHit(lost, run.faultsHit, sentAt(lost));
       return { passed: false, message: `${guarantee}: ${lost} lost ${cause === undefined ? `(${lossContext(run, lost, traced)})` : `when ${cause}`}${errorNote}` };
     }
   }
+  const firstLost = counts.missing[0];
   const summary =
     guarantee === 'at-most-once'
-      ? `no order twice${counts.missing.length === 0 ? '' : `; ${listOrders(counts.missing)} lost to the fault, which at-most-once allows`}`
+      ? `no order twice${firstLost === undefined ? '' : `; ${listOrders(counts.missing)} lost when ${faultThatHit(firstLost, run.faultsHit, sentAt(firstLost)) ?? 'a fault hit'}, which at-most-once allows`}`
       : guarantee === 'at-least-once'
         ? `every order arrived${counts.duplicated.length === 0 ? '' : `; ${listOrders(counts.duplicated.map((d) => d.order))} twice, which at-least-once allows`}`
         : 'every order exactly once';

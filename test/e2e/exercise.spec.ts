@@ -173,7 +173,20 @@ test('the editor knows the kafkajs API, and Run shows the cluster timeline', asy
   await page.keyboard.press('Alt+F8');
   const problem = root.locator('.marker-widget');
   await expect(problem).toContainText("Property 'producr' does not exist on type 'Kafka'");
-  await expect(problem).toContainText('1 of 1 problem');
+  await expect(problem).toContainText("Did you mean 'producer'?");
+  await page.keyboard.press('Escape');
+  // Completion offers the facade's methods after `kafka.`.
+  await page.evaluate(([exerciseId, source]) => window.courseExercises![exerciseId!]!.setCode(source!), [
+    producer,
+    "import type { Kafka } from 'kafkajs';\nexport async function sendOrders(kafka: Kafka): Promise<void> {\n  kafka.\n}\n",
+  ]);
+  // The cursor goes to the end of line 3, right after `kafka.`.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Space');
+  await expect(root.locator('.suggest-widget')).toContainText('producer', { timeout: 20_000 });
 });
 
 test.describe('on a touch device', () => {

@@ -54,3 +54,17 @@ describe('judging a cluster run with its trace', () => {
     expect(verdict.message).toBe(`at-least-once: ${A} lost (it was sent at t=2 ms, but its transaction was aborted at t=15 ms and read_committed readers never see aborted records)`);
   });
 });
+
+describe('at-most-once with several orders missing', () => {
+  it('needs a fault for every missing order, not only the first', () => {
+    // A was hit by the lost request; B was never sent at all.
+    const lostRequest = { fault: 'lose-request', t: 0, values: [A] };
+    const verdict = judgeDelivery(run('at-most-once', [C], [lostRequest], [send(0, 1, A), send(5, 3, C)]));
+    expect(verdict).toEqual({ passed: false, message: `at-most-once: ${B} never reached the orders topic though no fault hit it (it was never sent to the topic)` });
+  });
+
+  it('names the fault behind an allowed loss', () => {
+    const verdict = judgeDelivery(run('at-most-once', [A, C], [leaderCrash], [send(0, 1, A), send(2, 2, B), send(5, 3, C)]));
+    expect(verdict).toEqual({ passed: true, message: `at-most-once: no order twice; ${B} lost when the leader crashed before the followers copied it at t=3 ms, which at-most-once allows` });
+  });
+});
