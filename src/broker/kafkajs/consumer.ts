@@ -95,6 +95,11 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
   const subscriptions: { topic: string; fromBeginning: boolean }[] = [];
   /** Next offset to fetch, per partition. */
   const positions = new Map<string, number>();
+  // KafkaJS keeps a seek made before the partition is assigned (right after run()) and applies it to
+  // the first fetch; a rebalance must not wipe it.
+  const pendingSeeks = new Map<string, number>();
+  // A seek while a fetch is in flight makes that fetch's records stale (KafkaJS drops them too).
+  const soughtDuringFetch = new Set<string>();
   /** Next offset to commit (resolved = processed), per partition. */
   const resolved = new Map<string, number>();
   const committedByUs = new Map<string, number>();
@@ -162,8 +167,11 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       const committed = engine.groups.committed(groupId, tp.topic, tp.partition);
       const sub = subscriptions.find((s) => s.topic === tp.topic);
       const reset = sub?.fromBeginning ? engine.offsetsOf(tp.topic, tp.partition).earliest : engine.offsetsOf(tp.topic, tp.partition).latest;
-      const start = committed ?? reset;
+      const sought = pendingSeeks.get(k);
+      pendingSeeks.delete(k);
+      const start = sought ?? committed ?? reset;
       positions.set(k, start);
+      if (sought !== undefined) resolved.set(k, sought);
       if (committed !== undefined) committedByUs.set(k, committed);
       else committedByUs.delete(k);
     }
@@ -194,6 +202,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       if (!running || !alive) return;
       const mine = assigned.filter((tp) => !paused.has(key(tp.topic, tp.partition)));
       const startGeneration = generation;
+      soughtDuringFetch.clear();
       const results = await Promise.all(mine.map((tp) => fetchOne(tp, positions.get(key(tp.topic, tp.partition)) ?? 0)));
       if (!running || !alive) return;
       let gotAny = false;
@@ -201,7 +210,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
         const tp = mine[i] as TopicPartitionRef;
         const res = results[i];
         const k = key(tp.topic, tp.partition);
-        if (!res || res.error !== null) continue;
+        if (!res || res.error !== null || soughtDuringFetch.has(k)) continue;
         if (res.next > (positions.get(k) ?? 0)) positions.set(k, res.next);
         if (res.records.length === 0) {
           // Only control markers were skipped: the position moves past them, and so may the commit.
@@ -320,8 +329,14 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     commitOffsets: (list: { topic: string; partition: number; offset: string; metadata?: string | null }[]): Promise<void> =>
       commit(list.map((o) => ({ topic: o.topic, partition: o.partition, offset: Number(o.offset) }))),
     seek: ({ topic, partition, offset }: { topic: string; partition: number; offset: string }): void => {
-      positions.set(key(topic, partition), Number(offset));
-      resolved.set(key(topic, partition), Number(offset));
+      const k = key(topic, partition);
+      if (!assigned.some((tp) => key(tp.topic, tp.partition) === k)) {
+        pendingSeeks.set(k, Number(offset));
+        return;
+      }
+      positions.set(k, Number(offset));
+      resolved.set(k, Number(offset));
+      soughtDuringFetch.add(k);
     },
     pause: (topics: { topic: string; partitions?: number[] }[]): void => {
       for (const t of topics) for (const tp of assigned) if (tp.topic === t.topic && (!t.partitions || t.partitions.includes(tp.partition))) paused.add(key(tp.topic, tp.partition));

@@ -75,9 +75,10 @@ function createLogger(engine: Engine, namespace: string): LoggerLike {
 /** Build the module for one engine. */
 export function createKafkaJsModule(engine: Engine) {
   class Kafka {
-    private readonly ctx: ClientContext;
+    // A true private field: learner code holds this object and must not reach the engine through it.
+    readonly #ctx: ClientContext;
     constructor(config: KafkaConfigLike) {
-      this.ctx = {
+      this.#ctx = {
         engine,
         clientId: config?.clientId ?? 'kafkajs',
         requestTimeout: config?.requestTimeout ?? 30_000,
@@ -86,16 +87,16 @@ export function createKafkaJsModule(engine: Engine) {
       };
     }
     producer(config?: ProducerConfigLike) {
-      return createProducer(this.ctx, config);
+      return createProducer(this.#ctx, config);
     }
     consumer(config: ConsumerConfigLike) {
-      return createConsumer(this.ctx, config);
+      return createConsumer(this.#ctx, config);
     }
     admin(_config?: { retry?: RetryOptionsLike }) {
-      return createAdmin(this.ctx);
+      return createAdmin(this.#ctx);
     }
     logger(): LoggerLike {
-      return this.ctx.logger;
+      return this.#ctx.logger;
     }
   }
   return {

@@ -1,12 +1,9 @@
 /**
  * Learner code must not reach the simulated cluster's engine: with it, a submission can switch the
  * planned faults off (or write the log directly) and pass checks its producer configuration fails.
- *
- * KNOWN BROKER HOLE, reported to the lead: `new Kafka(config)` from `require('kafkajs')` keeps its
- * context (engine included) in an ordinary property `ctx` (a TypeScript `private`, visible at run time),
- * in src/broker/kafkajs/module.ts. The drivers hand learners a wrapper without it, but the learner can
- * construct a Kafka of their own. The case below is marked `fails` so the suite stays green while the
- * hole is open; once `ctx` is a closure or a `#private` field, it fails, and `.fails` must go.
+
+ * `new Kafka(config)` keeps its context (engine included) in a `#private` field, so even a Kafka the
+ * learner constructs themselves gives them no handle on the engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPassed } from '../../../src/grading/check-ids.ts';
@@ -33,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 describe('the KafkaJS facade keeps the engine out of learner code', () => {
-  it.fails('a non-idempotent acks=1 producer that tampers with the fault plan still fails exactly-once/lost ack', async () => {
+  it('a non-idempotent acks=1 producer that tampers with the fault plan still fails exactly-once/lost ack', async () => {
     if (exercise === undefined) throw new Error('orders-producer is missing');
     const report = await gradeSubmission(exercise, SWITCHES_FAULTS_OFF, engine);
     expect(checkPassed(report, 'exactly-once/lost ack')).toBe(false);

@@ -1,9 +1,7 @@
 /**
- * KNOWN BROKER BUG, reported to the lead: in KafkaJS, `consumer.seek()` called right after
- * `consumer.run()` decides where the partition is read from (it is how a consumer that stores its
- * offsets outside Kafka resumes). The facade's poll loop has already read its start position by then,
- * so the first fetch ignores the seek (src/broker/kafkajs/consumer.ts). Marked `fails` so the suite stays
- * green while the bug is open; once fixed it fails, and `.fails` must go.
+ * In KafkaJS, `consumer.seek()` called right after `consumer.run()` decides where the partition is read
+ * from — it is how a consumer that stores its offsets outside Kafka resumes — even though the partition
+ * is only assigned once the group has formed.
  */
 import { describe, expect, it } from 'vitest';
 import { createCluster, runUntil } from '../../../src/broker/index.ts';
@@ -11,7 +9,7 @@ import { createCluster, runUntil } from '../../../src/broker/index.ts';
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('consumer.seek after run', () => {
-  it.fails('starts reading at the offset sought, as KafkaJS does', async () => {
+  it('starts reading at the offset sought, as KafkaJS does', async () => {
     const cluster = createCluster({ seed: 1 });
     cluster.createTopic({ topic: 'orders', numPartitions: 1, replicationFactor: 3, minInsyncReplicas: 2 });
     const kafka = new cluster.kafkajs.Kafka({ clientId: 'seek-test', brokers: ['broker-0:9092'] });
