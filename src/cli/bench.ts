@@ -129,3 +129,57 @@ if (process.env['BENCH_SKIP_PAGE'] !== '1') {
     console.log(`skipped: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
   }
 }
+
+// ── Grading in Node: a whole Check (every guarantee and scenario) per exercise, QuickJS engine ────
+{
+  console.log('\n## grading (node engine, QuickJS): Check of each solution, median of 5 after one warm-up');
+  const { loadExercises } = await import('../grading/load-exercises.ts');
+  const { gradeSubmission } = await import('../grading/grade.ts');
+  const { createNodeEngine } = await import('../runner/node-engine.ts');
+  const { readFileSync } = await import('node:fs');
+  const engine = await createNodeEngine({ timeLimitMs: 10_000 });
+  const rows = [];
+  try {
+    for (const exercise of await loadExercises()) {
+      const source = readFileSync(`exercises/${exercise.id}/solution.ts`, 'utf8');
+      await gradeSubmission(exercise, source, engine);
+      const times: number[] = [];
+      let runs = 0;
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        const report = await gradeSubmission(exercise, source, engine);
+        times.push(performance.now() - started);
+        runs = report.guarantees.reduce((n, g) => n + g.runs.length, 0);
+      }
+      times.sort((a, b) => a - b);
+      rows.push({ exercise: exercise.id, 'graded runs': runs, 'median ms': Number((times[2] ?? 0).toFixed(1)) });
+    }
+  } finally {
+    await engine.close();
+  }
+  console.table(rows);
+}
+
+// ── What each page type ships up front (JS and CSS, raw and gzip), from the static build ───────────
+{
+  const { existsSync } = await import('node:fs');
+  console.log('\n## page weight: JS and CSS each page ships before interaction (from dist/)');
+  if (!existsSync('dist/index.html')) console.log('skipped: run npm run build first');
+  else {
+    const { pageWeight } = await import('../site/page-weight.ts');
+    const kb = (n: number) => Number((n / 1024).toFixed(1));
+    const pages = ['index.html', ...['01-why-delivery-guarantees', '02-visual-breakdown', '03-the-commands', '04-at-least-once-step-by-step', '05-delivery-semantics'].map((slug) => `lessons/${slug}/index.html`)];
+    console.table(pages.filter((page) => existsSync(`dist/${page}`)).map((page) => {
+      const w = pageWeight('dist', `dist/${page}`);
+      return { page: w.page, 'JS KB': kb(w.js.raw), 'JS KB gzip': kb(w.js.gzip), 'CSS KB': kb(w.css.raw), 'CSS KB gzip': kb(w.css.gzip) };
+    }));
+  }
+}
+
+// ── Serverless endpoint (workerd, local): its own process, since it starts wrangler ───────────────
+if (process.env['BENCH_SKIP_SERVERLESS'] !== '1') {
+  console.log('\n## serverless: /api/grade latency and cold start (needs npm run build:serverless)');
+  const { spawnSync } = await import('node:child_process');
+  const result = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/bench-serverless.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  console.log((result.stdout || result.stderr).trim());
+}

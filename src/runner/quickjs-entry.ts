@@ -3,15 +3,23 @@
  * keeps QuickJS's own `eval` (hardening removes the global one) to evaluate learner modules, and
  * exposes `__kxRun` for the host: it runs each run separately and reports each observation as soon
  * as it is made, so a run that hits the time limit does not lose the runs before it.
+ *
+ * The host's functions arrive as globals, and learner code shares this global object: so they are
+ * taken into this closure and deleted from it here, before any learner code exists, and `__kxRun`
+ * removes itself on its one call. Otherwise a submission could report forged observations, or start
+ * the harness again on code of its choosing.
  */
 import { runSandboxed } from './harness.ts';
 import type { SandboxHost, SandboxRequest } from './sandbox-protocol.ts';
 
-/** Host functions the QuickJS engine installs as globals before calling `__kxRun`. */
+/** Host functions the QuickJS engine installs as globals before evaluating this bundle. */
 interface QuickJSHostGlobals {
-  __kxYield(): Promise<void>;
-  __kxReport(observationJson: string): void;
+  __kxYield?: () => Promise<void>;
+  __kxReport?: (observationJson: string) => void;
 }
+
+/** The global the host calls, once. */
+const RUN_FUNCTION = '__kxRun';
 
 // Indirect eval: the learner's module is evaluated in the global scope, never in this closure's.
 const nativeEval = globalThis.eval;
@@ -19,10 +27,20 @@ const nativeEval = globalThis.eval;
 /** The file name QuickJS gives code evaluated with `eval`. */
 const EVAL_FILE_NAME = '<input>';
 
+const hostGlobals = globalThis as unknown as QuickJSHostGlobals;
+const yieldToHost = hostGlobals.__kxYield;
+const report = hostGlobals.__kxReport;
+delete hostGlobals.__kxYield;
+delete hostGlobals.__kxReport;
+
+let started = false;
+
 async function run(requestJson: string): Promise<string> {
-  const globals = globalThis as unknown as QuickJSHostGlobals;
-  const yieldToHost = globals.__kxYield;
-  const report = globals.__kxReport;
+  // One request per context: a second call can only come from learner code.
+  if (started) throw new Error('the harness runs once per sandbox');
+  started = true;
+  delete (globalThis as Record<string, unknown>)[RUN_FUNCTION];
+  if (typeof yieldToHost !== 'function' || typeof report !== 'function') return JSON.stringify({ sandboxError: 'the host functions were not installed' });
   const request = JSON.parse(requestJson) as SandboxRequest;
   const host: SandboxHost = {
     yieldToHost: () => yieldToHost(),
@@ -37,4 +55,5 @@ async function run(requestJson: string): Promise<string> {
   return JSON.stringify({ done: true });
 }
 
-Object.defineProperty(globalThis, '__kxRun', { value: run, enumerable: false });
+// Configurable, so that `run` can delete it before the realm is frozen.
+Object.defineProperty(globalThis, RUN_FUNCTION, { value: run, enumerable: false, configurable: true });

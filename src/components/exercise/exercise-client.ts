@@ -12,7 +12,7 @@ import { debounce } from './debounce.ts';
 import type { EditorSurface } from './editor-surface.ts';
 import type { ExerciseBackend, ProgramRunReport } from './exercise-backend.ts';
 import { ExerciseStorage, browserStore, type SaveResult } from './exercise-storage.ts';
-import { describeError, renderRun, renderSteps, renderVerdict, showProgress } from './render-report.ts';
+import { describeError, renderRun, renderSteps, renderVerdict, showProgress, type GradedBy } from './render-report.ts';
 import { textareaEditor } from './textarea-editor.ts';
 
 /** The hook tools drive an exercise through: `window.courseExercises[id]` (issue 3 §5). */
@@ -30,6 +30,9 @@ declare global {
 }
 
 type State = 'loading' | 'ready' | 'running' | 'done';
+
+/** Where this build grades a Check: on the grading endpoint (serverless deploy) or in the page. */
+const GRADED_BY: GradedBy = import.meta.env.PUBLIC_GRADING === 'server' ? 'server' : 'browser';
 
 /** How long typing must pause before the code is saved. */
 const AUTOSAVE_DELAY_MS = 400;
@@ -121,8 +124,12 @@ class ExerciseController {
   /** Compiler and sandbox: fetched when the exercise is within a few screens, or on first touch. */
   #loadBackend(): Promise<ExerciseBackend> {
     this.#backend ??= (async () => {
-      const { createBrowserBackend } = await import('../../runner/browser/browser-backend.ts');
-      const backend = createBrowserBackend(this.#id);
+      // A literal test of the build-time constant, so each build bundles only its own backend: the
+      // serverless build never emits the chunks that hold the hidden checks and the solutions.
+      const backend =
+        import.meta.env.PUBLIC_GRADING === 'server'
+          ? (await import('../../server/client/server-backend.ts')).createServerBackend(this.#id)
+          : (await import('../../runner/browser/browser-backend.ts')).createBrowserBackend(this.#id);
       await backend.warm();
       return backend;
     })();
@@ -137,7 +144,7 @@ class ExerciseController {
       try {
         const { createMonacoEditor } = await import('./monaco-editor.ts');
         const monaco = await createMonacoEditor(host, this.#id, this.#textarea.value, {
-          ariaLabel: `Code for ${this.#root.querySelector('h2')?.textContent ?? this.#id}`,
+          ariaLabel: `Code for ${this.#root.querySelector('header > :first-child')?.textContent ?? this.#id}`,
         });
         this.#save.flush();
         host.hidden = false;
@@ -245,7 +252,8 @@ class ExerciseController {
       }));
       this.#showCompileMarkers(report.error);
       const verdict = part(this.#root, '[data-testid="verdict"]');
-      renderVerdict(part(verdict, '[data-verdict-summary]'), part(verdict, '[data-verdict-details]'), report);
+      renderVerdict(part(verdict, '[data-verdict-summary]'), part(verdict, '[data-verdict-details]'), report, GRADED_BY);
+      verdict.dataset['gradedBy'] = GRADED_BY;
       const done = renderSteps(this.#root, report);
       verdict.dataset['passed'] = String(report.passed);
       this.#warnIfFailed(this.#storage.recordCheck(report.passed, done));
@@ -273,7 +281,8 @@ class ExerciseController {
   }
 
   #updateSolutionButton(): void {
-    part<HTMLButtonElement>(this.#root, 'button[data-action="solution"]').hidden = !this.#storage.hasAttempted();
+    // Server grading keeps the solutions on the server, so there is nothing to show beside the code.
+    part<HTMLButtonElement>(this.#root, 'button[data-action="solution"]').hidden = GRADED_BY === 'server' || !this.#storage.hasAttempted();
   }
 
   /** The solution beside the learner's code (a diff), only after an honest attempt; never over it. */

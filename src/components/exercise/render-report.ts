@@ -20,15 +20,22 @@ export function describeError(error: GradeError): string {
   return `${kind} — ${where}${error.message}`;
 }
 
+/** Where a Check was graded: by the grading endpoint or in the learner's browser. */
+export type GradedBy = 'server' | 'browser';
+
+/** How the verdict names where it was graded (issue 5: the learner can tell which mode judged). */
+export const GRADED_WHERE: Record<GradedBy, string> = { server: 'checked on the server', browser: 'checked in your browser' };
+
 /** Fills the verdict area from a Check's report. */
-export function renderVerdict(summary: HTMLElement, details: HTMLElement, report: GradeReport): void {
+export function renderVerdict(summary: HTMLElement, details: HTMLElement, report: GradeReport, gradedBy: GradedBy): void {
   const guaranteesPassed = report.guarantees.filter((g) => g.passed).length;
   const stepsPassed = report.steps.filter((s) => s.passed).length;
-  summary.textContent = report.error
+  const outcome = report.error
     ? describeError(report.error)
     : report.passed
       ? 'Passed: every check holds for every delivery guarantee.'
       : `Not yet: ${report.steps.length ? `${stepsPassed}/${report.steps.length} steps, ` : ''}${guaranteesPassed}/${report.guarantees.length} guarantees hold.`;
+  summary.textContent = `${outcome} (${GRADED_WHERE[gradedBy]})`;
   const parts: HTMLElement[] = [];
   if (report.steps.length > 0) {
     const list = el('ul');

@@ -28,12 +28,14 @@ export interface ProgramInstance {
 /** A Kafka client for the `n`th instance of the program, with client id `<name>-<n>`. */
 export function createProgramInstance(cluster: SimCluster, name: string, n: number): ProgramInstance {
   const real = new cluster.kafkajs.Kafka({ clientId: `${name}-${n}`, brokers: BROKER_ADDRESSES }) as unknown as KafkaLike;
-  const consumers: Stoppable[] = [];
+  // Each consumer's own disconnect, taken before the learner holds the consumer and could replace it.
+  const disconnects: (() => Promise<void>)[] = [];
   const kafka = Object.freeze({
     producer: (config?: unknown) => real.producer(config),
     consumer: (config: unknown) => {
       const consumer = real.consumer(config);
-      consumers.push(consumer);
+      const disconnect = consumer.disconnect;
+      disconnects.push(() => Reflect.apply(disconnect, consumer, []) as Promise<void>);
       return consumer;
     },
     admin: (config?: unknown) => real.admin(config),
@@ -42,7 +44,13 @@ export function createProgramInstance(cluster: SimCluster, name: string, n: numb
   return {
     kafka,
     stop() {
-      for (const consumer of consumers) void consumer.disconnect().catch(() => undefined);
+      for (const disconnect of disconnects) {
+        try {
+          void Promise.resolve(disconnect()).catch(() => undefined);
+        } catch {
+          // A consumer that cannot disconnect is gone with its process anyway.
+        }
+      }
     },
   };
 }

@@ -11,6 +11,12 @@ import { REPO_ROOT, ensureServerlessBuild } from '../../../src/deploy/local-work
 
 const EXERCISES = join(REPO_ROOT, 'exercises');
 const MIN_NEEDLE = 20;
+/**
+ * Code that ships to pages by design (the simulated cluster and the lesson widgets): a check that
+ * names a fault kind, a Kafka error code or a scenario label the broker itself defines reveals
+ * nothing, so that vocabulary is not a needle.
+ */
+const PUBLIC_SOURCES = ['src/broker', 'src/lessons-runtime'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,6 +39,8 @@ function needles(source: string, publicText: string): string[] {
   }
   return [...found].filter((needle) => !publicText.includes(needle));
 }
+
+const publicSources = PUBLIC_SOURCES.flatMap((dir) => filesUnder(join(REPO_ROOT, dir))).map((path) => readFileSync(path, 'utf8'));
 
 let clientFiles: { path: string; text: string }[] = [];
 let serverText = '';
@@ -60,7 +68,7 @@ describe('the serverless build keeps checks and solutions on the server', () => 
     for (const file of ['checks.ts', 'solution.ts']) {
       it(`no client asset contains exercises/${id}/${file}`, () => {
         const read = (name: string) => readFileSync(join(EXERCISES, id, name), 'utf8');
-        const publicText = `${read('starter.ts')}\n${read('exercise.json')}`;
+        const publicText = [read('starter.ts'), read('exercise.json'), ...publicSources].join('\n');
         const secret = needles(read(file), publicText);
         expect(secret.length, `no distinctive text found in ${file}`).toBeGreaterThan(0);
         expect(secret.filter((needle) => serverText.includes(needle)).length, `the server bundle should hold ${file}`).toBeGreaterThan(0);
