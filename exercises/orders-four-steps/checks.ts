@@ -8,7 +8,7 @@ import { countOrders, listOrders } from '../../src/grading/order-counts.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
 import { formatValue } from '../../src/grading/format-value.ts';
 import type { RunObservation, SandboxRun } from '../../src/runner/sandbox-protocol.ts';
-import { GUARANTEES } from '../../src/schemas/grade-report.ts';
+import { GUARANTEES } from '../../src/grading/guarantees.ts';
 
 const STEP_ONE_ORDERS = ['order1', 'order2', 'order3'];
 const SEEDS = { 'at-most-once': 11, 'at-least-once': 12, 'exactly-once': 13 } as const;

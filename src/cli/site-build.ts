@@ -3,7 +3,8 @@
  * engine always grades through the current page.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** What the site is built from, relative to the project root. */
@@ -26,16 +27,46 @@ export function siteIsFresh(root: string, marker = 'dist/index.html'): boolean {
 }
 
 /**
+ * Runs `build` while holding a lock shared by every process on this machine that builds `root`, unless
+ * `isFresh()` says the output is current — checked again once the lock is ours, because graders and test
+ * files started together would otherwise build over each other.
+ */
+export async function buildOnceWhenStale(root: string, isFresh: () => boolean, build: () => Promise<void>): Promise<void> {
+  if (isFresh()) return;
+  const lock = join(tmpdir(), `kdc-build-${Buffer.from(root).toString('hex').slice(-24)}.lock`);
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`gave up waiting for another build of the site (remove ${lock} if it is stale)`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    if (!isFresh()) await build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Runs `command args` in `root` with its output on stderr; rejects naming the command when it fails. */
+export function runBuild(root: string, command: string, args: readonly string[]): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${[command, ...args].join(' ')} failed (exit ${code ?? 'signal'})`))));
+  });
+}
+
+/**
  * Runs `astro build` in `root` unless the build is fresh. Its output goes to stderr: stdout belongs to
  * the grade report (`--json` must print only JSON).
  */
 export async function ensureSiteBuilt(root: string): Promise<void> {
-  if (siteIsFresh(root)) return;
-  process.stderr.write('grade: building the site (dist/ is missing or older than its sources)…\n');
-  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [astro, 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
-    child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build failed (exit ${code ?? 'signal'})`))));
+  await buildOnceWhenStale(root, () => siteIsFresh(root), async () => {
+    process.stderr.write('grade: building the site (dist/ is missing or older than its sources)…\n');
+    await runBuild(root, process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
   });
 }

@@ -3,12 +3,10 @@
  * Cloudflare runs in production — and stops it again. Node-only; used by `preview:serverless`, the
  * endpoint tests, the Playwright spec and the bench.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { siteIsFresh } from '../cli/site-build.ts';
+import { buildOnceWhenStale, runBuild, siteIsFresh } from '../cli/site-build.ts';
 
 /** The repository's root folder. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,32 +34,9 @@ export function serverlessBuildExists(): boolean {
   return existsSync(new URL(`../../${BUILT_WRANGLER_CONFIG}`, import.meta.url));
 }
 
-/**
- * Runs `npm run build:serverless` unless its output is at least as new as every source (a stale Worker
- * would grade with yesterday's checks). Test files that need the build run in parallel, so a lock folder
- * makes the others wait for the one that builds instead of building over it.
- */
+/** Runs `npm run build:serverless` unless its output is at least as new as every source (a stale Worker would grade with old checks). */
 export async function ensureServerlessBuild(): Promise<void> {
-  if (siteIsFresh(REPO_ROOT, BUILT_WRANGLER_CONFIG)) return;
-  const lock = join(tmpdir(), `kdc-serverless-build-${Buffer.from(REPO_ROOT).toString('hex').slice(-24)}.lock`);
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`gave up waiting for another serverless build (remove ${lock} if it is stale)`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-  try {
-    // Another test file may have built it while this one waited for the lock.
-    if (siteIsFresh(REPO_ROOT, BUILT_WRANGLER_CONFIG)) return;
-    const build = spawnSync('npm', ['run', '--silent', 'build:serverless'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (build.status !== 0) throw new Error('npm run build:serverless failed');
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  await buildOnceWhenStale(REPO_ROOT, () => siteIsFresh(REPO_ROOT, BUILT_WRANGLER_CONFIG), () => runBuild(REPO_ROOT, 'npm', ['run', '--silent', 'build:serverless']));
 }
 
 /** Spawns `wrangler dev` on 127.0.0.1:`port` and resolves once it answers HTTP. */

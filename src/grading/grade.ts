@@ -4,7 +4,8 @@
  */
 import type { SandboxEngine } from '../runner/engine.ts';
 import type { RunObservation, SandboxRun } from '../runner/sandbox-protocol.ts';
-import { GUARANTEES, type GradeError, type GradeReport, type GuaranteeReport, type RunReport, type StepReport } from '../schemas/grade-report.ts';
+import type { GradeError, GradeReport, GuaranteeReport, RunReport, StepReport } from '../schemas/grade-report.ts';
+import { GUARANTEES } from './guarantees.ts';
 import type { Verdict } from './checks-types.ts';
 import type { LoadedExercise } from './exercise-types.ts';
 

@@ -12,16 +12,20 @@ export type RunMoment =
   | { t: number; what: 'crashed'; instance: number; detail: string }
   | { t: number; what: 'restarted'; instance: number };
 
+/** The one order of lesson 04's run: one message keeps the table to the seed's eight steps. */
+export const AT_LEAST_ONCE_ORDER = 'order1';
+
 /**
- * Lesson 04's run: a producer stores order1 and order2; a consumer in group `billing` processes each
- * message and then commits (autoCommit off) — and dies after processing order2, before committing it.
- * The host restarts it, as a supervisor would; it resumes at the committed offset. Returns what happened,
- * in order, read from the cluster's trace plus the consumer's own processing log.
+ * Lesson 04's run: a producer stores order1; a consumer in group `billing` processes it and then
+ * commits (autoCommit off) — and dies after processing, before its commit lands. The host restarts
+ * it, as a supervisor would; it resumes at the committed offset (none yet, so fromBeginning) and
+ * processes order1 again. Returns what happened, in order, read from the cluster's trace plus the
+ * consumer's own processing log.
  */
 export async function runAtLeastOnce(seed = 9): Promise<{ moments: RunMoment[]; processed: string[]; trace: readonly TraceEvent[] }> {
-  const cluster: SimCluster = createCluster({ seed, faults: [{ fault: 'crash-consumer-before-commit', on: { topic: 'orders', value: 'order2' } }] });
+  const cluster: SimCluster = createCluster({ seed, faults: [{ fault: 'crash-consumer-before-commit', on: { topic: 'orders', value: AT_LEAST_ONCE_ORDER } }] });
   cluster.createTopic({ topic: 'orders', replicationFactor: 3, minInsyncReplicas: 2 });
-  await produceValues(cluster, { clientId: 'orders-service', topic: 'orders', acks: -1, retries: 5, idempotent: true }, ['order1', 'order2']);
+  await produceValues(cluster, { clientId: 'orders-service', topic: 'orders', acks: -1, retries: 5, idempotent: true }, [AT_LEAST_ONCE_ORDER]);
 
   const { Kafka } = cluster.kafkajs;
   const kafka = new Kafka({ clientId: 'billing', brokers: ['localhost:9092'] });
@@ -43,7 +47,7 @@ export async function runAtLeastOnce(seed = 9): Promise<{ moments: RunMoment[]; 
         processed.push(value);
         moments.push({ t: cluster.now(), what: 'processed', value, offset, instance });
         await consumer.commitOffsets([{ topic, partition, offset: String(offset + 1) }]);
-        if (offset + 1 === 2) finished = true;
+        if (offset === 0) finished = true;
       },
     });
     return instance;
@@ -55,7 +59,7 @@ export async function runAtLeastOnce(seed = 9): Promise<{ moments: RunMoment[]; 
   });
   void start();
   await runUntil(cluster, () => finished, hostYield, { maxVirtualMs: 120_000 });
-  if (!finished) throw new Error('lesson 04 run: the restarted consumer never committed order2');
+  if (!finished) throw new Error(`lesson 04 run: the restarted consumer never committed ${AT_LEAST_ONCE_ORDER}`);
   await settle(cluster, 100);
 
   // Both instances share a client id, as a restarted process would; the crash separates them.

@@ -11,49 +11,55 @@ export interface AtLeastOnceTable {
   source: string;
 }
 
+/** What the group's committed offset means at a glance: the next offset to read, or none yet. */
+function committedLabel(offset: number | undefined): string {
+  return offset === undefined ? 'none' : `${offset} (offsets below ${offset} done)`;
+}
+
 /**
- * Turns the run's moments into the process table: one row per moment (the producer's appends merged
- * into one), tracking the message in hand, its state, and the group's committed offset — the next
- * offset to read, so "1" means offset 0 is done.
+ * Turns the run's moments into the process table, one row per moment, with the seed's columns
+ * (action, message state, offset commit, result) and its two tracked variables. The committed offset
+ * is the next offset to read, so "1" means offset 0 is done.
  */
 export function atLeastOnceTable(moments: readonly RunMoment[]): AtLeastOnceTable {
   const steps: StepRow[] = [];
-  const seenFetch = new Set<string>();
-  const seenProcess = new Set<string>();
-  let committed = 'none';
-  const stored = moments.filter((m): m is Extract<RunMoment, { what: 'stored' }> => m.what === 'stored');
-  if (stored.length > 0) {
-    steps.push({
-      cells: [`t=${stored[0]?.t ?? 0}`, 'Producer sends the orders', stored.map((m) => `${m.value} stored at offset ${m.offset}`).join('; '), committed, 'Ready for consumption'],
-      vars: { message: stored.map((m) => m.value).join(', '), message_state: 'stored', offset_committed: committed },
-    });
-  }
+  const fetched = new Set<string>();
+  const processed = new Set<string>();
+  let committed: number | undefined;
+  const row = (m: RunMoment, action: string, state: string, commit: string, result: string, vars: Record<string, string>) =>
+    steps.push({ cells: [`t=${m.t} ms`, action, state, commit, result], vars });
+
   for (const m of moments) {
-    if (m.what === 'stored') continue;
-    if (m.what === 'fetched') {
-      const again = seenFetch.has(m.value);
-      seenFetch.add(m.value);
-      const action = again ? `Consumer ${m.instance} fetches ${m.value} again` : `Consumer ${m.instance} fetches ${m.value}`;
-      steps.push({ cells: [`t=${m.t}`, action, `offset ${m.offset}`, committed, again ? 'Redelivered from the committed offset' : 'Message available to process'], vars: { message: m.value, message_state: again ? 'fetched again' : 'fetched' } });
+    if (m.what === 'stored') {
+      row(m, `Producer sends ${m.value}`, `stored at offset ${m.offset}`, 'no', 'Ready for consumption', { message_state: 'stored' });
+    } else if (m.what === 'fetched') {
+      const again = fetched.has(m.value);
+      fetched.add(m.value);
+      row(m, `Consumer ${m.instance} fetches ${m.value}${again ? ' again' : ''}`, again ? 'fetched again' : 'fetched', 'no',
+        again ? 'Redelivered: no commit covers it' : 'Ready to process', { message_state: again ? 'fetched again' : 'fetched' });
     } else if (m.what === 'processed') {
-      const again = seenProcess.has(m.value);
-      seenProcess.add(m.value);
-      steps.push({ cells: [`t=${m.t}`, `Consumer ${m.instance} processes ${m.value}${again ? ' again' : ''}`, `offset ${m.offset}`, committed, again ? 'Side effect happens a second time' : 'Side effect happens (e.g. billing)'], vars: { message: m.value, message_state: again ? 'processed twice' : 'processed' } });
-    } else if (m.what === 'committed') {
-      committed = String(m.offset);
-      steps.push({ cells: [`t=${m.t}`, `Consumer ${m.instance} commits offset ${m.offset}`, `offsets < ${m.offset} done`, committed, 'Offset saved: no redelivery of what it covers'], vars: { offset_committed: committed } });
+      const again = processed.has(m.value);
+      processed.add(m.value);
+      row(m, `Consumer ${m.instance} processes ${m.value}${again ? ' again' : ''}`, again ? 'processed twice' : 'processed', 'no',
+        again ? 'The side effect (billing) happens a second time' : 'The side effect (billing) happens', { message_state: again ? 'processed twice' : 'processed' });
     } else if (m.what === 'crashed') {
-      steps.push({ cells: [`t=${m.t}`, `Consumer ${m.instance} crashes before committing`, 'no commit', committed, `Offset not saved: the group still points at offset ${committed}`], vars: { message_state: 'processed, not committed' } });
+      row(m, `Consumer ${m.instance} crashes before committing`, 'processed, not committed', 'no commit',
+        committed === undefined ? 'Nothing saved: the group has no committed offset yet' : `Nothing saved: the committed offset is still ${committed}`, { message_state: 'processed, not committed' });
+    } else if (m.what === 'restarted') {
+      row(m, `Consumer ${m.instance} starts and joins the group`, 'waiting for redelivery', 'no',
+        committed === undefined ? 'No committed offset: it starts from the beginning' : `Resumes at offset ${committed}`, { message_state: 'waiting for redelivery' });
     } else {
-      steps.push({ cells: [`t=${m.t}`, `Consumer ${m.instance} starts and joins the group`, `resumes at offset ${committed}`, committed, 'Reads from the committed offset'], vars: { message_state: 'waiting for redelivery' } });
+      committed = m.offset;
+      row(m, `Consumer ${m.instance} commits offset ${m.offset}`, 'done', 'commit saved',
+        'Offset saved: no more redelivery', { message_state: 'done', offset_committed: committedLabel(committed) });
     }
   }
   return {
     caption: 'At-least-once: a consumer crash before commit, traced on the simulated cluster',
-    columns: ['Time', 'Action', 'Message', 'Offset committed', 'Result'],
-    variables: ['message', 'message_state', 'offset_committed'],
-    start: { message: '—', message_state: 'not sent', offset_committed: 'none' },
+    columns: ['Time', 'Action', 'Message state', 'Offset commit', 'Result'],
+    variables: ['message_state', 'offset_committed'],
+    start: { message_state: 'not sent', offset_committed: 'none' },
     steps,
-    source: 'Generated at build time from the trace of a seeded run of the simulated cluster (virtual milliseconds).',
+    source: 'Built at build time from the trace of a seeded run of the simulated cluster (times in virtual milliseconds).',
   };
 }

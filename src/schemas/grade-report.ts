@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { GUARANTEES, type Guarantee } from '../grading/guarantees.ts';
+
+// Re-exported: the list lives in a zod-free module so page code can use it without zod.
+export { GUARANTEES, type Guarantee };
 
 /** The three delivery guarantees an exercise is graded against. */
-export const guaranteeSchema = z.enum(['at-most-once', 'at-least-once', 'exactly-once']);
-export type Guarantee = z.infer<typeof guaranteeSchema>;
-/** All guarantees, weakest first. */
-export const GUARANTEES: readonly Guarantee[] = guaranteeSchema.options;
+export const guaranteeSchema = z.enum(GUARANTEES);
 
 /** What stopped a submission or one run. Line and column are 1-based, in the learner's file. */
 export const gradeErrorSchema = z.strictObject({

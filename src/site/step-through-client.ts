@@ -31,8 +31,10 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-step-through]')
     if (next) next.disabled = position === count;
   };
 
-  prev?.addEventListener('click', () => go(position - 1));
-  next?.addEventListener('click', () => go(position + 1));
+  // Buttons sit above the table: on a phone the current step may be off screen, so bring it in.
+  const reveal = () => root.querySelector<HTMLElement>('tr[aria-current="step"]')?.scrollIntoView({ block: 'nearest' });
+  prev?.addEventListener('click', () => { go(position - 1); reveal(); });
+  next?.addEventListener('click', () => { go(position + 1); reveal(); });
   root.querySelector('[data-step-keys]')?.addEventListener('keydown', (event) => {
     const key = (event as KeyboardEvent).key;
     // Positions run 0..count, so the roving helper sees count + 1 items.

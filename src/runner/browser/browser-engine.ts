@@ -18,7 +18,7 @@ export interface BrowserEngineOptions {
   timeLimitMs?: number;
   /** Starts a sandbox Worker; tests may pass their own. */
   spawn?: WorkerFactory;
-  /** Ready Workers kept warm: a Check makes one sandbox call per guarantee plus the step run. @default 4 */
+  /** Ready Workers kept warm; a call with several runs spreads them over this many Workers. @default 4 */
   spares?: number;
 }
 
@@ -34,7 +34,8 @@ export interface BrowserEngine extends SandboxEngine {
 /** Creates the page's engine; nothing starts until `warm`, `compile` or `run` is called. */
 export function createBrowserEngine(options: BrowserEngineOptions = {}): BrowserEngine {
   const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  const pool = new WorkerPool(options.spawn ?? spawnSandbox, options.spares ?? 4);
+  const spares = Math.max(1, options.spares ?? 4);
+  const pool = new WorkerPool(options.spawn ?? spawnSandbox, spares);
   const compiler = (async () => createCompiler(await startEsbuild()))();
   compiler.catch(() => undefined);
   return {
@@ -46,8 +47,13 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
       return (await compiler).compile(source);
     },
     async run(request: SandboxRequest): Promise<SandboxResult> {
-      const { worker } = await pool.take();
-      return runInWorker(worker, request, limitMs);
+      // The runs are independent (each builds its own cluster from its seed), so they are spread over
+      // the spare Workers and run at once: a Check takes about as long as its slowest share.
+      const batches = splitRuns(request.runs, spares).map(async (runs) => {
+        const { worker } = await pool.take();
+        return { runs, result: await runInWorker(worker, { ...request, runs }, limitMs) };
+      });
+      return joinResults(await Promise.all(batches), limitMs);
     },
     close() {
       void pool.dispose();
@@ -80,6 +86,41 @@ export function runInWorker(worker: Worker, request: SandboxRequest, limitMs: nu
     const message: RunMessage = { type: 'run', request };
     worker.postMessage(message);
   });
+}
+
+/** `runs` in at most `parts` contiguous, nearly equal batches, in order (none empty). */
+export function splitRuns<T>(runs: readonly T[], parts: number): T[][] {
+  const count = Math.max(1, Math.min(parts, runs.length));
+  const batches: T[][] = [];
+  let start = 0;
+  for (let index = 0; index < count; index++) {
+    const size = Math.floor(runs.length / count) + (index < runs.length % count ? 1 : 0);
+    batches.push(runs.slice(start, start + size));
+    start += size;
+  }
+  return batches;
+}
+
+/**
+ * The batches' results as if one Worker had run every run in order: the observations up to the first
+ * run the time limit stopped, then that run and every later one reported as cut off. The grader resumes
+ * after such a cut when the call made progress, exactly as it does for a single Worker; a sandbox error
+ * in any batch is the call's error.
+ */
+export function joinResults(batches: readonly { runs: readonly SandboxRun[]; result: SandboxResult }[], limitMs: number): SandboxResult {
+  const runs = batches.flatMap((batch) => batch.runs);
+  const observations = batches.flatMap(({ result }) => result.runs);
+  const failed = batches.find(({ result }) => result.sandboxError !== undefined);
+  if (failed !== undefined) return { runs: observations, sandboxError: failed.result.sandboxError! };
+  // A batch that answered fewer runs than it was given would shift every later run onto the wrong
+  // scenario; treat its gap like a cut (the grader pairs by position and reports what is missing).
+  const short = batches.findIndex(({ runs: given, result }) => result.runs.length < given.length);
+  const gap = short < 0 ? -1 : batches.slice(0, short + 1).reduce((sum, { result }) => sum + result.runs.length, 0);
+  const timeout = observations.findIndex((observation) => observation.error?.kind === 'timeout');
+  const stopped = [gap, timeout].filter((index) => index >= 0).reduce((a, b) => Math.min(a, b), Infinity);
+  if (stopped === Infinity) return { runs: observations };
+  if (stopped === timeout) return { runs: [...observations.slice(0, stopped), ...timedOut(runs.slice(stopped), limitMs)] };
+  return { runs: observations.slice(0, stopped) };
 }
 
 /** The runs a time limit cut off: the first is the one that hung, the rest never started. */

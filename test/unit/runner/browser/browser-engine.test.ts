@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runInWorker } from '../../../../src/runner/browser/browser-engine.ts';
+import { joinResults, runInWorker, splitRuns } from '../../../../src/runner/browser/browser-engine.ts';
 import { WorkerPool } from '../../../../src/runner/browser/worker-pool.ts';
 import { timeoutMessage } from '../../../../src/runner/engine.ts';
 import type { RunObservation, SandboxRequest, SandboxRun } from '../../../../src/runner/sandbox-protocol.ts';
@@ -115,5 +115,48 @@ describe('WorkerPool', () => {
     await expect(pool.take()).rejects.toThrow(/bad module/);
     await expect(pool.take()).resolves.toBeDefined();
     await pool.dispose();
+  });
+});
+
+describe('splitRuns and joinResults (runs spread over the spare Workers)', () => {
+  it('splits runs into contiguous, nearly equal batches, never more than there are runs', () => {
+    expect(splitRuns([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5], [6, 7]]);
+    expect(splitRuns([1, 2], 4)).toEqual([[1], [2]]);
+    expect(splitRuns([], 4)).toEqual([[]]);
+  });
+
+  it('joins the batches in run order', () => {
+    const joined = joinResults([
+      { runs: [run('a'), run('b')], result: { runs: [observation('a'), observation('b')] } },
+      { runs: [run('c')], result: { runs: [observation('c')] } },
+    ], 1000);
+    expect(joined.runs.map((r) => r.scenario)).toEqual(['a', 'b', 'c']);
+    expect(joined.sandboxError).toBeUndefined();
+  });
+
+  it('reports everything after the first run cut off by the time limit as cut off, as one Worker would', () => {
+    const hung: RunObservation = { ...observation('b'), error: { kind: 'timeout', name: 'TimeoutError', message: timeoutMessage(1000) } };
+    const joined = joinResults([
+      { runs: [run('a'), run('b')], result: { runs: [observation('a'), hung] } },
+      { runs: [run('c'), run('d')], result: { runs: [observation('c'), observation('d')] } },
+    ], 1000);
+    expect(joined.runs.map((r) => [r.scenario, r.error?.kind])).toEqual([['a', undefined], ['b', 'timeout'], ['c', 'timeout'], ['d', 'timeout']]);
+    expect(joined.runs[2]?.error?.message).toMatch(/^Not run/);
+  });
+
+  it('stops at a batch that answered fewer runs than it was given, so no run lands on another scenario', () => {
+    const joined = joinResults([
+      { runs: [run('a'), run('b')], result: { runs: [observation('a')] } },
+      { runs: [run('c')], result: { runs: [observation('c')] } },
+    ], 1000);
+    expect(joined.runs.map((r) => r.scenario)).toEqual(['a']);
+  });
+
+  it('passes on a sandbox error from any batch', () => {
+    const joined = joinResults([
+      { runs: [run('a')], result: { runs: [observation('a')] } },
+      { runs: [run('b')], result: { runs: [], sandboxError: 'boom' } },
+    ], 1000);
+    expect(joined.sandboxError).toBe('boom');
   });
 });
