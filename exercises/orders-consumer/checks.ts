@@ -39,5 +39,5 @@ function runs(): SandboxRun[] {
 export const checks: ExerciseChecks = {
   driver: 'consumer',
   runs,
-  judge: (run) => judgeDelivery(run, run.processed_orders, 'billing'),
+  judge: (run) => judgeDelivery(run, run.processed_orders, 'billing', undefined, 'orders'),
 };

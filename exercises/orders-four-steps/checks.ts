@@ -7,6 +7,7 @@ import type { ExerciseChecks, StepInput, Verdict } from '../../src/grading/check
 import { countOrders, listOrders } from '../../src/grading/order-counts.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
 import { formatValue } from '../../src/grading/format-value.ts';
+import { withoutComments } from '../../src/grading/without-comments.ts';
 import type { RunObservation, SandboxRun } from '../../src/runner/sandbox-protocol.ts';
 import { GUARANTEES } from '../../src/grading/guarantees.ts';
 
@@ -29,7 +30,7 @@ function judge(run: RunObservation): Verdict {
   if (run.error !== undefined) return { passed: false, message: `${guarantee}: the program stopped with ${run.error.name}: ${run.error.message}` };
   const observed = run.observed ?? {};
   if (observed['delivery_guarantee'] !== guarantee) {
-    return { passed: false, message: `${guarantee}: the re-run could not set delivery_guarantee — declare it once at the top level, as \`const delivery_guarantee = 'at-least-once';\`` };
+    return { passed: false, message: `${guarantee}: the re-run could not set delivery_guarantee — declare it once at the top level, as \`const delivery_guarantee = 'at-least-once';\`, and never assign it again` };
   }
   if (!sameList(observed['orders'], run.orders)) {
     return { passed: false, message: `${guarantee}: the re-run could not replace \`orders\` — declare it once at the top level as an array literal` };
@@ -43,7 +44,9 @@ function judge(run: RunObservation): Verdict {
   const twice = counts.duplicated.map((d) => d.order);
   if (guarantee === 'at-most-once') {
     if (twice.length > 0) return { passed: false, message: `at-most-once: ${listOrders(twice)} processed more than once — at-most-once never redelivers` };
-    return { passed: true, message: `at-most-once: no order processed twice (${formatValue(processed)})` };
+    // At-most-once may lose an order only when something fails, and nothing fails in this simulation.
+    if (counts.missing.length > 0) return { passed: false, message: `at-most-once: ${listOrders(counts.missing)} never processed — at-most-once loses an order only when a delivery fails, and nothing fails in this simulation: process each order once` };
+    return { passed: true, message: `at-most-once: every order processed once (${formatValue(processed)})` };
   }
   if (guarantee === 'exactly-once') {
     if (twice.length > 0) return { passed: false, message: `exactly-once: ${listOrders(twice)} processed more than once — duplicates must be removed (idempotent producer, transactions)` };
@@ -60,14 +63,19 @@ function judge(run: RunObservation): Verdict {
 
 function steps({ source, asWritten }: StepInput): Record<string, Verdict> {
   const observed = asWritten?.observed ?? {};
-  const failedToRun = asWritten?.error === undefined ? '' : ` (the program stopped with ${asWritten.error.name}: ${asWritten.error.message})`;
+  const error = asWritten?.error;
+  const failedToRun = error === undefined ? '' : ` (the program stopped with ${error.name}: ${error.message}${error.line === undefined ? '' : ` at line ${error.line}`})`;
   const ordersOk = sameList(observed['orders'], STEP_ONE_ORDERS);
   const guaranteeOk = observed['delivery_guarantee'] === 'at-least-once';
-  const loopOk = /for\s*\(\s*(?:const|let|var)\s+order\s+of\s+orders\s*\)/.test(source);
-  const emptyStart = /(?:const|let|var)\s+processed_orders\s*(?::[^=]+)?=\s*\[\s*\]/.test(source);
+  // Only the code counts: the starter's comments quote the loop and the declaration.
+  const code = withoutComments(source);
+  const loopOk = FOR_OF_ORDERS.test(code) || (INDEXED_LOOP_OVER_ORDERS.test(code) && ORDER_FROM_INDEX.test(code));
+  const emptyStart = /(?:const|let|var)\s+processed_orders\s*(?::[^=]+)?=\s*(?:\[\s*\]|new\s+Array\s*(?:<[^>]*>)?\(\s*\))/.test(code);
   const expected = STEP_ONE_ORDERS.flatMap((order) => [order, order]);
   const processedOk = sameList(asWritten?.processed_orders, expected);
   const printed = asWritten?.processed_orders == null ? false : printedSomewhere(asWritten.console, asWritten.processed_orders);
+  // A program that threw leaves its names unread: say so rather than "not declared".
+  const describe = (value: unknown): string => (error !== undefined && value == null ? 'unknown' : describeValue(value));
   return {
     'create-orders': ordersOk
       ? { passed: true, message: 'orders holds order1, order2 and order3' }
@@ -78,28 +86,43 @@ function steps({ source, asWritten }: StepInput): Record<string, Verdict> {
     'simulate-sending': !emptyStart
       ? { passed: false, message: 'start processed_orders as an empty array: `const processed_orders: string[] = [];`' }
       : !loopOk
-        ? { passed: false, message: 'loop with `for (const order of orders)` so each order goes through the same path' }
+        ? { passed: false, message: 'loop over orders with a `for` loop whose variable is `order` — `for (const order of orders)` — so each order goes through the same path (forEach, map or a while loop do not count for this step)' }
         : processedOk
           ? { passed: true, message: 'each order processed, and a second time under at-least-once' }
           : { passed: false, message: `with at-least-once, processed_orders should be ${formatValue(expected)}; it is ${describe(asWritten?.processed_orders)}${failedToRun}` },
     'print-orders': printed
       ? { passed: true, message: 'processed_orders printed' }
-      : { passed: false, message: `print processed_orders with console.log(processed_orders)${failedToRun}` },
+      : { passed: false, message: `the output never shows the final processed_orders${asWritten?.processed_orders == null ? '' : ` (${formatValue(asWritten.processed_orders)})`}: print it after the loop, with console.log(processed_orders)${failedToRun}` },
   };
 }
 
-/** A label before the list (`console.log('processed:', processed_orders)`) or JSON output still counts as printing it. */
+const FOR_OF_ORDERS = /for\s*\(\s*(?:const|let|var)\s+order\s*(?::[^)]*?)?\s+of\s+orders\s*\)/;
+/** `for (let i = 0; i < orders.length; i++)`, with `order = orders[i]` inside: the same loop, written with an index. */
+const INDEXED_LOOP_OVER_ORDERS = /for\s*\(\s*(?:let|var)\s+(\w+)\s*(?::\s*number\s*)?=\s*0\s*;\s*\1\s*<\s*orders\.length\s*;/;
+const ORDER_FROM_INDEX = /(?:const|let|var)\s+order\s*(?::[^=]+)?=\s*orders\s*\[\s*\w+\s*\]/;
+
+/**
+ * Whether some console line shows the whole list, in any layout: with a label before it, as JSON
+ * (also pretty-printed), joined, or spread — the order ids appear in that order, nothing else between.
+ */
 function printedSomewhere(lines: readonly string[], processed: readonly string[]): boolean {
-  const forms = [formatValue(processed), JSON.stringify(processed)];
-  return lines.some((line) => forms.some((form) => line.includes(form)));
+  if (processed.length === 0) return lines.some((line) => line.includes('[]'));
+  return lines.some((line) => containsRun(line.split(/[^\w-]+/).filter((token) => token !== ''), processed));
+}
+
+function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= tokens.length; start++) {
+    if (run.every((item, i) => tokens[start + i] === item)) return true;
+  }
+  return false;
 }
 
 function sameList(value: unknown, expected: readonly string[]): boolean {
   return Array.isArray(value) && value.length === expected.length && value.every((item, i) => item === expected[i]);
 }
 
-function describe(value: unknown): string {
-  return value === undefined ? 'not declared' : formatValue(value);
+function describeValue(value: unknown): string {
+  return value === undefined ? 'not declared at the top level (the checks look for this exact name)' : formatValue(value);
 }
 
 export const checks: ExerciseChecks = {

@@ -4,8 +4,10 @@
  * crashes before its offset is committed, after the producer process dies, after a lost ack inside the
  * transaction, and when a zombie instance sharing the transactional.id is fenced.
  */
-import type { ExerciseChecks } from '../../src/grading/checks-types.ts';
+import type { ExerciseChecks, Verdict } from '../../src/grading/checks-types.ts';
+import { offsetsCommittedInTransaction } from '../../src/grading/consumer-history.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
+import type { RunObservation } from '../../src/runner/sandbox-protocol.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
 import type { SandboxRun } from '../../src/runner/sandbox-protocol.ts';
 
@@ -30,8 +32,25 @@ function runs(): SandboxRun[] {
   });
 }
 
+function judge(run: RunObservation): Verdict {
+  const verdict = judgeDelivery(run, run.processed_orders, 'processed_orders (read_committed)', 'processed_orders', 'orders');
+  return verdict.passed ? verdict : { passed: false, message: `${verdict.message}${advice(run, verdict.message)}` };
+}
+
+/** What to change, in the terms of this exercise, for the two failures the diagnosis alone does not spell out. */
+function advice(run: RunObservation, message: string): string {
+  // A restarted instance re-reads from the group's committed offset: without sendOffsets it re-sends what an earlier transaction already committed.
+  if (message.includes('duplicated') && !offsetsCommittedInTransaction(run.trace)) {
+    return ' — no consumed offset was committed inside a transaction: add it with transaction.sendOffsets({ consumerGroupId, topics }) before commit(), so the output and the progress commit together';
+  }
+  if (message.includes('fenced the first')) {
+    return ' — a fenced producer (PRODUCER_FENCED or INVALID_PRODUCER_EPOCH) means another instance took over: stop this one by disconnecting its consumer, so its partition moves to the new instance';
+  }
+  return '';
+}
+
 export const checks: ExerciseChecks = {
   driver: 'transactions',
   runs,
-  judge: (run) => judgeDelivery(run, run.processed_orders, 'processed_orders (read_committed)', 'processed_orders'),
+  judge,
 };

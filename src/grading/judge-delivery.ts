@@ -8,6 +8,7 @@
  */
 import type { RunObservation } from '../runner/sandbox-protocol.ts';
 import type { Verdict } from './checks-types.ts';
+import { anythingDelivered, commitsOwnOffset, firstClientError, wasDelivered } from './consumer-history.ts';
 import { faultsInWords, faultThatHit } from './diagnose.ts';
 import { countOrders, listOrders } from './order-counts.ts';
 import { firstAbortAt, orderHistory } from './order-history.ts';
@@ -15,11 +16,29 @@ import { firstAbortAt, orderHistory } from './order-history.ts';
 /**
  * Judges `output` (the run's processed_orders, or its side effects) for `run.guarantee`. `what` names
  * the output in messages; `topic`, when the learner's code produces the output, lets the diagnosis
- * count the produce requests it made for an order.
+ * count the produce requests it made for an order. `consumes`, when the learner's code consumes the
+ * orders from a topic the harness filled, lets the diagnosis tell an order the consumer never received
+ * from one it received and dropped.
  */
-export function judgeDelivery(run: RunObservation, output: readonly string[] | null = run.processed_orders, what = 'the orders topic', topic?: string): Verdict {
+export function judgeDelivery(run: RunObservation, output: readonly string[] | null = run.processed_orders, what = 'the orders topic', topic?: string, consumes?: string): Verdict {
+  const verdict = judgeOutput(run, output, what, topic, consumes);
+  // When the code stopped before anything of this run arrived, the error is the news, not the first missing order.
+  const stoppedEarly = run.error !== undefined && (output === null || !run.orders.some((order) => output.includes(order)));
+  if (verdict.passed || !stoppedEarly) return verdict;
+  return { passed: false, message: `${run.guarantee ?? 'at-least-once'}: nothing reached ${what}: the code stopped with ${stopped(run)}` };
+}
+
+/** "TypeError: not a function (line 3)" */
+function stopped(run: RunObservation): string {
+  const error = run.error;
+  if (error === undefined) return '';
+  const where = error.line === undefined ? '' : ` (line ${error.line})`;
+  return `${error.name === '' || error.message.startsWith(error.name) ? '' : `${error.name}: `}${error.message}${where}`;
+}
+
+function judgeOutput(run: RunObservation, output: readonly string[] | null, what: string, topic: string | undefined, consumes: string | undefined): Verdict {
   const guarantee = run.guarantee ?? 'at-least-once';
-  const errorNote = run.error === undefined ? '' : ` (the code stopped with ${run.error.name}: ${run.error.message})`;
+  const errorNote = run.error === undefined ? '' : ` (the code stopped with ${stopped(run)})`;
   if (output === null) return { passed: false, message: `${guarantee}: nothing could be read back from ${what}${errorNote}` };
   const counts = countOrders(run.orders, output);
   // With a trace (cluster runs) the diagnosis knows whether and how each order was sent; without one
@@ -37,13 +56,13 @@ export function judgeDelivery(run: RunObservation, output: readonly string[] | n
     // Each missing order needs a fault of its own to explain it, not just the first.
     const unexplained = counts.missing.find((order) => faultThatHit(order, run.faultsHit, sentAt(order)) === undefined);
     if (unexplained !== undefined) {
-      return { passed: false, message: `at-most-once: ${unexplained} never reached ${what} though no fault hit it (${lossContext(run, unexplained, traced)})${errorNote}` };
+      return { passed: false, message: `at-most-once: ${unexplained} never reached ${what} though no fault hit it (${lossContext(run, unexplained, traced, topic, consumes)})${errorNote}` };
     }
   } else {
     const lost = counts.missing[0];
     if (lost !== undefined) {
       const cause = faultThatHit(lost, run.faultsHit, sentAt(lost));
-      return { passed: false, message: `${guarantee}: ${lost} lost ${cause === undefined ? `(${lossContext(run, lost, traced)})` : `when ${cause}`}${errorNote}` };
+      return { passed: false, message: `${guarantee}: ${lost} lost ${cause === undefined ? `(${lossContext(run, lost, traced, topic, consumes)})` : `when ${cause}`}${errorNote}` };
     }
   }
   const firstLost = counts.missing[0];
@@ -61,22 +80,40 @@ function duplicateCause(run: RunObservation, order: string, traced: boolean, top
   const sent = traced ? orderHistory(order, run.trace) : undefined;
   const cause = faultThatHit(order, run.faultsHit, sent === undefined ? undefined : (sent.firstSentAt ?? null));
   const produced = traced && topic !== undefined ? orderHistory(order, run.trace, topic) : undefined;
+  const ownOffset = traced && commitsOwnOffset(run.trace) ? OWN_OFFSET : '';
   if (produced !== undefined && produced.requests > 1) {
     const requests = `the application produced it in ${produced.requests} separate requests`;
     // Only a fault on this very order explains a second request for it (a restart that reprocessed it).
     const named = faultThatHit(order, run.faultsHit, null);
+    if (ownOffset !== '') return `because ${requests}${named === undefined ? '' : `, again after ${named}`}${ownOffset}`;
     return named === undefined
       ? `because ${requests} — idempotence only removes the producer's own retries`
       : `because ${requests}, again after ${named} — idempotence only removes retries within one producer session`;
   }
-  if (cause === undefined) return 'though no fault hit it — is it sent twice?';
-  return produced?.retried === true ? `after the producer retried it when ${cause}` : `after ${cause}`;
+  if (cause === undefined) return ownOffset === '' ? 'though no fault hit it — is it sent twice?' : `though no fault hit it${ownOffset}`;
+  return produced?.retried === true ? `after the producer retried it when ${cause}` : `after ${cause}${ownOffset}`;
 }
 
+const OWN_OFFSET =
+  ' — the offsets committed were those of the messages just processed, but a committed offset is the next one to read: commit Number(message.offset) + 1, or the restarted consumer reads the last message again';
+
 /** What the trace says about an order that no fault explains. */
-function lossContext(run: RunObservation, order: string, traced: boolean): string {
+function lossContext(run: RunObservation, order: string, traced: boolean, topic: string | undefined, consumes: string | undefined): string {
   if (!traced) return faultsInWords(run.faultsHit);
-  const history = orderHistory(order, run.trace);
+  // The order was in the input topic (the harness wrote it there): what did the learner's consumer do with it?
+  if (consumes !== undefined) {
+    const error = firstClientError(run.trace);
+    const threw = error === undefined ? '' : `; ${error}`;
+    if (!wasDelivered(order, run.trace)) {
+      return anythingDelivered(run.trace)
+        ? `your consumer never received it${threw}`
+        : `your consumer never received any order — subscribe to '${consumes}' with fromBeginning: true and run it${threw}`;
+    }
+    if (topic === undefined || orderHistory(order, run.trace, topic).firstSentAt === undefined) {
+      return `your consumer received it but ${topic === undefined ? 'never processed it' : `never sent it to ${topic}`}${threw}`;
+    }
+  }
+  const history = orderHistory(order, run.trace, topic);
   if (history.firstSentAt === undefined) return 'it was never sent to the topic';
   const abortedAt = firstAbortAt(run.trace);
   if (abortedAt !== undefined) return `it was sent at t=${history.firstSentAt} ms, but its transaction was aborted at t=${abortedAt} ms and read_committed readers never see aborted records`;

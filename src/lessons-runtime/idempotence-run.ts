@@ -1,6 +1,7 @@
 import { createCluster } from '../broker/index.ts';
 import type { TraceEvent } from '../broker/types.ts';
 import { produceValues } from './produce-run.ts';
+import type { StepRow } from '../site/step-through.ts';
 
 /** A row of lesson 05's idempotence timeline. */
 export interface IdempotenceRow {
@@ -41,4 +42,52 @@ export async function idempotenceTimeline(seed = 3): Promise<{ rows: Idempotence
     }));
   const stored = cluster.readTopic('orders', { isolation: 'read_uncommitted' }).map((record) => record.value ?? 'null');
   return { rows, stored };
+}
+
+/** What a trace event means for the learner, worded from the row's own fields only. */
+function meaning(row: IdempotenceRow): string {
+  switch (row.kind) {
+    case 'send': return `Producer sends ${row.value} as producer id ${row.producerId}, sequence ${row.sequence}`;
+    case 'append': return `Leader appends it at offset ${row.offset}`;
+    case 'ack': return `Producer receives the ack (offset ${row.offset})`;
+    case 'drop': return `The network drops it${row.detail ? ` (${row.detail})` : ''}`;
+    case 'timeout': return `The producer stops waiting${row.detail ? ` (${row.detail})` : ''}`;
+    case 'error': return `The send attempt fails: ${row.detail || 'error'}`;
+    case 'retry': return `Producer resends the same batch: same producer id, same sequence ${row.sequence}`;
+    case 'dedupe': return `Broker has sequence ${row.sequence} of producer ${row.producerId} already: no append, answers with offset ${row.offset}`;
+    default: return row.detail || row.kind;
+  }
+}
+
+/**
+ * The timeline as StepThrough props: one step per trace row, tracking what the partition log holds
+ * and the last sequence the broker has stored for the producer — so the learner sees the log stay
+ * the same when the retried batch arrives.
+ */
+export function idempotenceSteps(rows: readonly IdempotenceRow[]): {
+  caption: string;
+  columns: string[];
+  variables: string[];
+  start: Record<string, string>;
+  steps: StepRow[];
+  source: string;
+} {
+  const log: string[] = [];
+  const steps = rows.map((row): StepRow => {
+    const vars: Record<string, string> = {};
+    if (row.kind === 'append') {
+      log.push(`${row.value}@${row.offset}`);
+      vars['log'] = log.join(', ');
+      vars['last_sequence'] = row.sequence;
+    }
+    return { cells: [`t=${row.t} ms`, row.kind, row.value, row.producerId, row.sequence, meaning(row)], vars };
+  });
+  return {
+    caption: 'Idempotent producer, ack for order2 lost: the trace',
+    columns: ['Time', 'Event', 'Record', 'Producer id', 'Sequence', 'What happens'],
+    variables: ['log', 'last_sequence'],
+    start: { log: '(empty)', last_sequence: '(none)' },
+    steps,
+    source: 'Built at build time from the trace of a seeded run of the simulated cluster (times in virtual milliseconds).',
+  };
 }

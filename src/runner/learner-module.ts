@@ -68,8 +68,23 @@ function copyPlain(values: Record<string, unknown>): Record<string, unknown> {
   return copy;
 }
 
+/** Longest error name and message kept: a multi-megabyte message must not flood the report. */
+export const MAX_ERROR_NAME = 100;
+export const MAX_ERROR_MESSAGE = 2000;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
 /** Describes a thrown value as a runtime error, positioned in the learner's TypeScript when the stack allows. */
 export function toRunError(thrown: unknown, host: SandboxHost, mappings: DecodedMappings | undefined): RunError {
+  const error = describeThrown(thrown, host, mappings);
+  error.name = clip(error.name, MAX_ERROR_NAME);
+  error.message = clip(error.message, MAX_ERROR_MESSAGE);
+  return error;
+}
+
+function describeThrown(thrown: unknown, host: SandboxHost, mappings: DecodedMappings | undefined): RunError {
   const error: RunError = { kind: 'runtime', name: 'Error', message: '' };
   if ((typeof thrown === 'object' && thrown !== null) || typeof thrown === 'function') {
     const fields = thrown as { name?: unknown; message?: unknown; stack?: unknown };

@@ -53,9 +53,14 @@ export async function createNodeEngine(options: NodeEngineOptions = {}): Promise
         current.off('error', onError);
         resolve(result);
       };
-      const onMessage = (message: { id: number; observation?: RunObservation; done?: boolean; runs?: RunObservation[]; sandboxError?: string }): void => {
+      const onMessage = (message: { id: number; observation?: RunObservation; done?: boolean; runs?: RunObservation[]; sandboxError?: string; recycle?: boolean }): void => {
         if (message.id !== id) return;
         if (message.observation !== undefined) observations.push(message.observation);
+        if (message.done === true && message.recycle === true) {
+          // The worker's QuickJS heap is in doubt: the next run gets a fresh worker.
+          worker = undefined;
+          void current.terminate();
+        }
         if (message.done === true) finish(message.sandboxError === undefined ? { runs: message.runs ?? observations } : { runs: observations, sandboxError: message.sandboxError });
       };
       const onError = (error: Error): void => {

@@ -5,7 +5,7 @@
  * QuickJS, never the host. No Node API is used here: the caller passes the loaded wasm module, the
  * harness bundle and a clock.
  */
-import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { timeoutMessage } from './engine.ts';
 import type { RunObservation, SandboxRequest, SandboxResult, SandboxRun } from './sandbox-protocol.ts';
 
@@ -21,6 +21,11 @@ export interface QuickJSSandboxOptions {
   now: () => number;
   /** Told about each observation as soon as it is made (a host that may be killed streams them out). */
   onObservation?: (observation: RunObservation) => void;
+  /**
+   * Told when QuickJS could not release the runtime (its allocator is left in doubt, e.g. after an
+   * out-of-memory in the middle of an operation): a long-lived host should start a fresh module.
+   */
+  onReleaseFailure?: (message: string) => void;
 }
 
 /** Runs `request` in a fresh QuickJS runtime and context; never throws for anything the learner does. */
@@ -37,11 +42,19 @@ export async function runInQuickJS(options: QuickJSSandboxOptions, request: Sand
   const context = runtime.newContext();
   const observations: RunObservation[] = [];
   const yields: QuickJSDeferredPromise[] = [];
+  const expired = (): boolean => interrupted || options.now() > deadline;
+  const record = (reported: RunObservation): void => {
+    const run = request.runs[observations.length];
+    // One observation per run, in order: anything more did not come from the harness.
+    if (run === undefined) return;
+    // Past the deadline the interrupt may have been caught inside the harness and reported as the
+    // learner's runtime error: a run that did not finish in time is a timeout, whatever it says.
+    const observation = expired() ? (timedOutObservations([run], options.timeLimitMs)[0] ?? reported) : reported;
+    observations.push(observation);
+    options.onObservation?.(observation);
+  };
   try {
-    installHostFunctions(context, yields, (observation) => {
-      observations.push(observation);
-      options.onObservation?.(observation);
-    });
+    installHostFunctions(context, yields, record);
     const bundle = context.evalCode(options.harnessBundle, 'harness.js');
     if (bundle.error !== undefined) {
       const detail = describe(context, bundle.error);
@@ -49,14 +62,26 @@ export async function runInQuickJS(options: QuickJSSandboxOptions, request: Sand
       return { runs: observations, sandboxError: `the harness failed to load: ${detail}` };
     }
     bundle.value.dispose();
-    const outcome = await drive(context, JSON.stringify(request), yields, () => interrupted || options.now() > deadline);
+    const outcome = await drive(context, JSON.stringify(request), yields, expired);
     if (outcome.kind === 'done') return { runs: observations };
     if (outcome.kind === 'sandbox') return { runs: observations, sandboxError: outcome.message };
     return { runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), options.timeLimitMs)] };
   } finally {
-    for (const deferred of yields) deferred.dispose();
+    release(runtime, context, yields, options.onReleaseFailure);
+  }
+}
+
+/**
+ * Frees the context and runtime. QuickJS can abort here (objects left behind by an out-of-memory in
+ * the middle of an operation): the observations already made stand, and the host is told.
+ */
+function release(runtime: QuickJSRuntime, context: QuickJSContext, yields: QuickJSDeferredPromise[], onFailure: ((message: string) => void) | undefined): void {
+  try {
+    for (const deferred of yields) if (deferred.alive) deferred.dispose();
     context.dispose();
     runtime.dispose();
+  } catch (thrown) {
+    onFailure?.(thrown instanceof Error ? thrown.message : String(thrown));
   }
 }
 

@@ -23,6 +23,7 @@ const quickjs = newQuickJSWASMModuleFromVariant(variant);
 
 parentPort?.on('message', (message: WorkerRunMessage) => {
   void (async () => {
+    let recycle = false;
     const result = await runInQuickJS(
       {
         module: await quickjs,
@@ -30,10 +31,14 @@ parentPort?.on('message', (message: WorkerRunMessage) => {
         timeLimitMs: message.timeLimitMs,
         now: () => Date.now(),
         onObservation: (observation) => parentPort?.postMessage({ id: message.id, observation }),
+        // QuickJS could not free a runtime: its heap is in doubt, so this worker asks to be replaced.
+        onReleaseFailure: () => {
+          recycle = true;
+        },
         ...(message.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: message.memoryLimitBytes }),
       },
       message.request,
     ).catch((thrown: unknown) => ({ runs: [], sandboxError: thrown instanceof Error ? thrown.message : String(thrown) }));
-    parentPort?.postMessage({ id: message.id, done: true, runs: result.runs, sandboxError: result.sandboxError });
+    parentPort?.postMessage({ id: message.id, done: true, runs: result.runs, sandboxError: result.sandboxError, recycle });
   })();
 });

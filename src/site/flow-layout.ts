@@ -6,7 +6,8 @@ export interface FlowNode {
 
 /** A laid-out box and arrow, in SVG user units. */
 export interface PlacedNode extends FlowNode { x: number; y: number; width: number; height: number; stage: number; column: number }
-export interface PlacedEdge { x1: number; y1: number; x2: number; y2: number }
+/** An arrow into `stage`, from column `from` of the stage above to column `to`. */
+export interface PlacedEdge { x1: number; y1: number; x2: number; y2: number; stage: number; from: number; to: number }
 
 export const FLOW_WIDTH = 640;
 const BOX_HEIGHT = 44;
@@ -43,7 +44,7 @@ export function layoutFlow(stages: readonly (readonly FlowNode[])[]): { nodes: P
     const pairs = from.length === to.length ? from.map((a, i) => [a, to[i]] as const) : from.flatMap((a) => to.map((b) => [a, b] as const));
     for (const [a, b] of pairs) {
       if (!b) continue;
-      edges.push({ x1: a.x + a.width / 2, y1: a.y + a.height, x2: b.x + b.width / 2, y2: b.y - 2 });
+      edges.push({ x1: a.x + a.width / 2, y1: a.y + a.height, x2: b.x + b.width / 2, y2: b.y - 2, stage: s, from: a.column, to: b.column });
     }
   }
   return { nodes, edges, height: MARGIN * 2 + stages.length * BOX_HEIGHT + (stages.length - 1) * ROW_GAP };

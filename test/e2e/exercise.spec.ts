@@ -38,6 +38,8 @@ test('a student opens the exercise, runs the solution and sees it pass every che
   const verdict = exercise(page).getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-passed', 'true');
   await expect(verdict).toContainText('exactly-once');
+  await expect(verdict).toHaveAttribute('data-graded-by', 'browser');
+  await expect(verdict).toContainText('checked in your browser');
   await expect(exercise(page).getByText('Progress 4 / 4 steps')).toBeVisible();
   expect(await page.evaluate((key) => localStorage.getItem(key), `kdc:progress:exercise:${id}`)).toBe('passed');
 });
@@ -160,7 +162,8 @@ test('the editor knows the kafkajs API, and Run shows the cluster timeline', asy
   const report = await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.run(), producer);
   expect(report.error).toBeNull();
   expect(report.trace.length).toBeGreaterThan(0);
-  await expect(root.locator('[data-timeline] li').first()).toBeVisible();
+  await expect(root.locator('[data-timeline] tbody tr').first()).toBeVisible();
+  await expect(root.getByRole('table', { name: 'What the cluster did during this run' }).getByRole('columnheader', { name: 'Producer' })).toBeVisible();
   // A misspelt facade method is a TypeScript diagnostic from the kafkajs declarations.
   await page.evaluate(([exerciseId, source]) => window.courseExercises![exerciseId!]!.setCode(source!), [
     producer,
@@ -189,6 +192,41 @@ test('the editor knows the kafkajs API, and Run shows the cluster timeline', asy
   await expect(root.locator('.suggest-widget')).toContainText('producer', { timeout: 20_000 });
 });
 
+test('a failing scenario can be replayed as the cluster timeline, with its fault marked', async ({ page }) => {
+  const producer = 'orders-producer';
+  await page.goto(`/exercises/${producer}/`);
+  const root = page.locator(`[data-exercise="${producer}"]`);
+  await expect(root).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const wrong = readFileSync(new URL(`../../exercises/${producer}/wrong/acks-one.ts`, import.meta.url), 'utf8');
+  await page.evaluate(([exerciseId, source]) => window.courseExercises![exerciseId!]!.setCode(source!), [producer, wrong]);
+  await root.getByRole('button', { name: 'Check', exact: true }).click();
+  const verdict = root.getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('data-passed', 'false');
+  const failing = verdict.locator('[data-guarantee="at-least-once"] li.fail').first();
+  await expect(failing).toContainText('✗ failed');
+  // Only failing runs offer a replay.
+  await expect(verdict.locator('li.pass .replay')).toHaveCount(0);
+  await failing.getByText(/^Replay /).click();
+  const table = failing.getByRole('table');
+  await expect(table).toBeVisible();
+  await expect(table).toHaveAccessibleName(/^at-least-once, .*: what the cluster did$/);
+  await expect(table.locator('tr[data-tone="fault"]').first()).toContainText('Fault: Injected fault');
+  expect(await new AxeBuilder({ page }).include(`[data-exercise="${producer}"]`).exclude('.monaco-editor').analyze().then((r) => r.violations)).toEqual([]);
+});
+
+test('two exercises on one lesson page have regions with names of their own, under the lesson\'s headings', async ({ page }) => {
+  await page.goto('/lessons/01-why-delivery-guarantees/');
+  for (const label of ['Output', 'Verdict']) {
+    const regions = page.getByRole('region', { name: new RegExp(`${label}$`) });
+    await expect(regions).toHaveCount(2);
+    const names = await regions.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-labelledby')));
+    expect(new Set(names).size).toBe(2);
+  }
+  // "## Exercise …" is an h2 in the lesson, so each exercise's title is an h3.
+  await expect(page.locator('[data-exercise] header h3')).toHaveCount(2);
+  await expect(page.locator('[data-exercise] h2')).toHaveCount(0);
+});
+
 test.describe('on a touch device', () => {
   const { defaultBrowserType: _browser, ...pixel } = devices['Pixel 7'];
   test.use(pixel);
@@ -200,5 +238,18 @@ test.describe('on a touch device', () => {
     await editor.fill(solution);
     await exercise(page).getByRole('button', { name: 'Check', exact: true }).click();
     await expect(exercise(page).getByTestId('verdict')).toHaveAttribute('data-passed', 'true');
+  });
+
+  test('the Run timeline fits a 390 px phone without scrolling sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const producer = 'orders-producer';
+    await page.goto(`/exercises/${producer}/`);
+    const root = page.locator(`[data-exercise="${producer}"]`);
+    await expect(root).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    const code = readFileSync(new URL(`../../exercises/${producer}/solution.ts`, import.meta.url), 'utf8');
+    await root.getByRole('textbox', { name: 'Your code' }).fill(code);
+    await root.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(root.locator('[data-timeline] tbody tr').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });

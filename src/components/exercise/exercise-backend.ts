@@ -19,6 +19,9 @@ export interface ProgramRunReport {
   processed_orders: string[] | null;
 }
 
+/** The trace a graded run left, found by its guarantee, scenario and seed; undefined when not kept. */
+export type TraceLookup = (guarantee: string, scenario: string, seed: number) => readonly unknown[] | undefined;
+
 /** Compile, run and grade one exercise's code. */
 export interface ExerciseBackend {
   /** Starts whatever is slow (compiler wasm, spare sandbox worker); resolves when code can be compiled. */
@@ -29,4 +32,9 @@ export interface ExerciseBackend {
   run(source: string): Promise<ProgramRunReport>;
   /** The reference solution, fetched only when the learner asks to see it. */
   solution(): Promise<string>;
+  /**
+   * The traces of the last `check`'s runs, for the verdict's Replay. Optional: the report (the
+   * `grade --json` contract) carries no traces, so only a backend that ran the sandbox itself has them.
+   */
+  traceOf?: TraceLookup;
 }

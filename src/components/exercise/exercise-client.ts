@@ -252,7 +252,11 @@ class ExerciseController {
       }));
       this.#showCompileMarkers(report.error);
       const verdict = part(this.#root, '[data-testid="verdict"]');
-      renderVerdict(part(verdict, '[data-verdict-summary]'), part(verdict, '[data-verdict-details]'), report, GRADED_BY);
+      renderVerdict(part(verdict, '[data-verdict-summary]'), part(verdict, '[data-verdict-details]'), report, {
+        gradedBy: GRADED_BY,
+        headingLevel: Number(this.#root.dataset['headingLevel'] ?? 3) + 1,
+        traceOf: backend.traceOf,
+      });
       verdict.dataset['gradedBy'] = GRADED_BY;
       const done = renderSteps(this.#root, report);
       verdict.dataset['passed'] = String(report.passed);

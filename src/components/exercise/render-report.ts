@@ -4,7 +4,8 @@
  * so nothing the learner's program prints can inject markup.
  */
 import type { GradeError, GradeReport } from '../../schemas/grade-report.ts';
-import type { ProgramRunReport } from './exercise-backend.ts';
+import type { ProgramRunReport, TraceLookup } from './exercise-backend.ts';
+import { timelineTable } from './render-timeline.ts';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
@@ -26,8 +27,20 @@ export type GradedBy = 'server' | 'browser';
 /** How the verdict names where it was graded (issue 5: the learner can tell which mode judged). */
 export const GRADED_WHERE: Record<GradedBy, string> = { server: 'checked on the server', browser: 'checked in your browser' };
 
+/** How the verdict is laid out around the report. */
+export interface VerdictOptions {
+  /** Where the Check was graded. */
+  gradedBy: GradedBy;
+  /** The level of the verdict area's own heading; the verdict's sections go one level below. */
+  headingLevel: number;
+  /** The trace of a graded run, for its Replay; absent when the backend keeps none (server grading). */
+  traceOf?: TraceLookup | undefined;
+}
+
+const heading = (level: number, text: string): HTMLElement => el(`h${Math.min(6, Math.max(2, level))}` as 'h2', text);
+
 /** Fills the verdict area from a Check's report. */
-export function renderVerdict(summary: HTMLElement, details: HTMLElement, report: GradeReport, gradedBy: GradedBy): void {
+export function renderVerdict(summary: HTMLElement, details: HTMLElement, report: GradeReport, options: VerdictOptions): void {
   const guaranteesPassed = report.guarantees.filter((g) => g.passed).length;
   const stepsPassed = report.steps.filter((s) => s.passed).length;
   const outcome = report.error
@@ -35,27 +48,39 @@ export function renderVerdict(summary: HTMLElement, details: HTMLElement, report
     : report.passed
       ? 'Passed: every check holds for every delivery guarantee.'
       : `Not yet: ${report.steps.length ? `${stepsPassed}/${report.steps.length} steps, ` : ''}${guaranteesPassed}/${report.guarantees.length} guarantees hold.`;
-  summary.textContent = `${outcome} (${GRADED_WHERE[gradedBy]})`;
+  summary.textContent = `${outcome} (${GRADED_WHERE[options.gradedBy]})`;
+  const level = options.headingLevel + 1;
   const parts: HTMLElement[] = [];
   if (report.steps.length > 0) {
     const list = el('ul');
     for (const step of report.steps) {
       list.append(el('li', `${step.passed ? '✓' : '✗'} ${step.title} — ${step.message}`, step.passed ? 'pass' : 'fail'));
     }
-    parts.push(el('h4', 'Steps'), list);
+    parts.push(heading(level, 'Steps'), list);
   }
+  if (report.guarantees.length > 0) parts.push(heading(level, 'Guarantees, scenario by scenario'));
   for (const guarantee of report.guarantees) {
     const block = el('details');
     block.open = !guarantee.passed;
+    block.dataset['guarantee'] = guarantee.guarantee;
     const failed = guarantee.runs.filter((r) => !r.passed).length;
     block.append(
       el('summary', `${guarantee.passed ? '✓' : '✗'} ${guarantee.guarantee}: ${guarantee.passed ? 'holds in every scenario' : `fails in ${failed} of ${guarantee.runs.length} scenarios`}`, guarantee.passed ? 'pass' : 'fail'),
     );
     const runs = el('ul');
     for (const run of guarantee.runs) {
-      const item = el('li', `${run.passed ? '✓' : '✗'} ${run.scenario}: ${run.message}`, run.passed ? 'pass' : 'fail');
+      const item = el('li', undefined, run.passed ? 'pass' : 'fail');
+      item.dataset['scenario'] = run.scenario;
+      item.append(el('span', `${run.passed ? '✓ passed' : '✗ failed'} — ${run.scenario}: ${run.message}`));
       if (run.processed_orders) item.append(el('div', `processed_orders = ${JSON.stringify(run.processed_orders)}`));
       if (run.error) item.append(el('div', describeError(run.error)));
+      const trace = run.passed ? undefined : options.traceOf?.(guarantee.guarantee, run.scenario, run.seed);
+      if (trace !== undefined) {
+        const replay = el('details', undefined, 'replay');
+        replay.append(el('summary', `Replay ${run.scenario} (seed ${run.seed})`));
+        replay.append(timelineTable(trace, `${guarantee.guarantee}, ${run.scenario}: what the cluster did`));
+        item.append(replay);
+      }
       runs.append(item);
     }
     block.append(runs);
@@ -70,26 +95,8 @@ export function renderRun(consoleEl: HTMLElement, timelineEl: HTMLElement, repor
   if (report.error) lines.push(describeError(report.error));
   if (lines.length === 0) lines.push('(the program printed nothing)');
   consoleEl.textContent = lines.join('\n');
-  const events = report.trace.slice(0, 300).map((event) => el('li', describeTraceEvent(event)));
-  if (report.trace.length > events.length) events.push(el('li', `… ${report.trace.length - events.length} more events`));
-  timelineEl.replaceChildren(...events);
-  timelineEl.hidden = events.length === 0;
-}
-
-/**
- * One trace event as a line, "t=40ms ack broker=1 partition=0 offset=2". Reads the broker's events
- * loosely (time, type, then every other primitive field) so the timeline keeps working as the trace
- * format grows.
- */
-export function describeTraceEvent(event: unknown): string {
-  if (typeof event !== 'object' || event === null) return String(event);
-  const record = event as Record<string, unknown>;
-  const time = record['time'] ?? record['at'] ?? record['t'];
-  const type = record['type'] ?? record['kind'] ?? record['event'];
-  const rest = Object.entries(record)
-    .filter(([key, value]) => !['time', 'at', 't', 'type', 'kind', 'event'].includes(key) && value !== undefined && typeof value !== 'object')
-    .map(([key, value]) => `${key}=${String(value)}`);
-  return [time !== undefined ? `t=${String(time)}ms` : '', type !== undefined ? String(type) : '', ...rest].filter(Boolean).join(' ');
+  timelineEl.replaceChildren(timelineTable(report.trace, 'What the cluster did during this run'));
+  timelineEl.hidden = report.trace.length === 0;
 }
 
 /** Marks each step passed/failed from a Check and updates "n / N steps"; returns the passed step ids. */

@@ -94,9 +94,33 @@ function measured(engine: BrowserEngine): BrowserEngine {
   };
 }
 
+/** Where a run's trace is kept: its guarantee, scenario and seed (unique within one Check). */
+const traceKey = (guarantee: string | null, scenario: string, seed: number): string => JSON.stringify([guarantee, scenario, seed]);
+
+/**
+ * The engine, keeping each run's trace in `traces` under the run's own (requested) labels. The grade
+ * report has no room for traces — it is the `grade --json` contract — so the verdict's Replay reads
+ * them from here.
+ */
+function recordingTraces(engine: BrowserEngine, traces: Map<string, readonly unknown[]>): BrowserEngine {
+  return {
+    ...engine,
+    run: async (request) => {
+      const result = await engine.run(request);
+      request.runs.forEach((run, index) => {
+        const trace = result.runs[index]?.trace;
+        if (Array.isArray(trace)) traces.set(traceKey(run.guarantee, run.scenario, run.seed), trace);
+      });
+      return result;
+    },
+  };
+}
+
 /** Creates the backend of exercise `id`; nothing loads until `warm`, `run`, `check` or `solution`. */
 export function createBrowserBackend(id: string): ExerciseBackend {
   const engine = measured(pageEngine());
+  const traces = new Map<string, readonly unknown[]>();
+  const checkEngine = recordingTraces(engine, traces);
   let exercise: Promise<LoadedExercise> | undefined;
   const loaded = (): Promise<LoadedExercise> => {
     exercise ??= loadForGrading(id);
@@ -107,9 +131,13 @@ export function createBrowserBackend(id: string): ExerciseBackend {
   };
   return {
     warm: () => engine.warm(),
-    check: async (source) => gradeSubmission(await loaded(), source, engine, PAGE_FILE_NAME),
+    check: async (source) => {
+      traces.clear();
+      return gradeSubmission(await loaded(), source, checkEngine, PAGE_FILE_NAME);
+    },
     run: async (source) => runOnce(id, await loaded(), source, engine),
     solution: () => load(solutionFiles, id, 'solution.ts'),
+    traceOf: (guarantee, scenario, seed) => traces.get(traceKey(guarantee, scenario, seed)),
   };
 }
 

@@ -8,7 +8,7 @@ import { visualBreakdown, visualBreakdownClaims } from '../../../src/lessons-run
 import { runAtLeastOnce } from '../../../src/lessons-runtime/at-least-once-run.ts';
 import { atLeastOnceTable } from '../../../src/lessons-runtime/at-least-once-steps.ts';
 import { trackerTimeline } from '../../../src/site/step-through.ts';
-import { idempotenceTimeline } from '../../../src/lessons-runtime/idempotence-run.ts';
+import { idempotenceSteps, idempotenceTimeline } from '../../../src/lessons-runtime/idempotence-run.ts';
 import { runPredictScenario } from '../../../src/lessons-runtime/predict-scenarios.ts';
 
 const producer = 'kafka-console-producer --bootstrap-server localhost:9092 --topic example-topic --producer-property';
@@ -89,6 +89,20 @@ describe('lesson 05 simulator', () => {
     expect(kinds).toContain('retry');
     expect(kinds).toContain('dedupe');
     expect(kinds.filter((k) => k === 'append')).toHaveLength(1);
+  });
+
+  test('the idempotence step-through: the retry keeps producer id and sequence, and the log does not grow', async () => {
+    const { rows } = await idempotenceTimeline();
+    const table = idempotenceSteps(rows);
+    const timeline = trackerTimeline(table.variables, table.start, table.steps);
+    const first = rows.findIndex((r) => r.value === 'order2' && r.kind === 'send');
+    const retry = rows.findIndex((r) => r.kind === 'retry');
+    const dedupe = rows.findIndex((r) => r.kind === 'dedupe');
+    expect(rows[retry]).toMatchObject({ producerId: rows[first]?.producerId, sequence: rows[first]?.sequence });
+    expect(rows[dedupe]?.offset).toBe(rows.find((r) => r.kind === 'append' && r.value === 'order2')?.offset);
+    // Tracker index i + 1 is "after row i": the dedupe leaves the log as it was before the retry.
+    expect(timeline[dedupe + 1]?.['log']).toBe(timeline[retry]?.['log']);
+    expect(timeline.at(-1)?.['log']).toBe('order1@0, order2@1, order3@2');
   });
 });
 

@@ -1,0 +1,38 @@
+/**
+ * A transactional.id that changes with every instance (`order-processor-${n}`) gives up zombie
+ * fencing: a restarted instance no longer fences the old one, and an old instance that wakes up after
+ * a pause can still commit a transaction for an order the new instance also processed. The
+ * orders-transactions scenarios cannot show it: the 'zombie-producer' fault starts its own producer
+ * with the learner's transactional.id, which fences the old instance whatever id the new one uses, and
+ * 'producer restart' takes the old instance down. Catching it needs a fault that pauses the learner's
+ * instance past the session timeout and resumes it after the replacement started (src/broker faults,
+ * src/runner/drivers/transactions-driver.ts). Marked `it.fails` until such a scenario exists.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gradeSubmission } from '../../../src/grading/grade.ts';
+import { loadExercise } from '../../../src/grading/load-exercises.ts';
+import type { SandboxEngine } from '../../../src/runner/engine.ts';
+import { createNodeEngine } from '../../../src/runner/node-engine.ts';
+
+const exercise = await loadExercise('orders-transactions');
+if (exercise === undefined) throw new Error('orders-transactions is missing');
+const ID_PER_INSTANCE = exercise.solution
+  .replace("export async function processOrders", "let instances = 0;\nexport async function processOrders")
+  .replace("transactionalId: 'order-processor'", 'transactionalId: `order-processor-${++instances}`');
+
+let engine: SandboxEngine;
+beforeAll(async () => {
+  engine = await createNodeEngine({ timeLimitMs: 10_000 });
+});
+afterAll(() => engine.close());
+
+describe('a transactional.id per instance', () => {
+  it('is what the test submits (the solution with only the id changed)', () => {
+    expect(ID_PER_INSTANCE).toContain('order-processor-${++instances}');
+  });
+
+  it.fails('fails orders-transactions: nothing fences the old instance', async () => {
+    const report = await gradeSubmission(exercise, ID_PER_INSTANCE, engine);
+    expect(report.passed).toBe(false);
+  });
+});
