@@ -14,7 +14,7 @@ const module = await newQuickJSWASMModuleFromVariant(variant);
 const bundle = await buildHarnessBundle(esbuild);
 for (let i = 0; i < Number(n ?? 1); i++) {
   try {
-    const r = await runInQuickJS({ module, harnessBundle: bundle, timeLimitMs: 1500, now: () => Date.now() }, { code: c.code, map: c.map, driver: ex.checks.driver, runs: ex.checks.runs() });
+    const r = await runInQuickJS({ module, harnessBundle: bundle, timeLimitMs: 1500, now: () => Date.now(), onReleaseFailure: (m) => console.log('RELEASE FAILURE', m.slice(0, 80)) }, { code: c.code, map: c.map, driver: ex.checks.driver, runs: ex.checks.runs() });
     console.log(i, r.runs.length, r.sandboxError, r.runs.map((o) => (o.error?.kind ?? '-') + ':' + (o.error?.message ?? '').slice(0, 60)).slice(0, 6));
   } catch (e) { console.log(i, 'THREW', String(e).slice(0, 300)); }
 }

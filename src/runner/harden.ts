@@ -11,6 +11,7 @@
  * inherited (the "override mistake"), which Error subclasses do all the time; step (3) first turns
  * such properties into accessors that define an own property instead, as SES does.
  */
+import { BufferShim } from '../broker/kafkajs/bytes.ts';
 import type { VirtualTime } from './virtual-time.ts';
 
 /** The Unix time a run's virtual clock starts at (2026-01-01T00:00:00Z), so dates look real. */
@@ -56,6 +57,8 @@ export function hardenRealm(): HardenedRealm {
   };
   const global = globalThis as Record<string, unknown>;
   installVirtualTime(global, () => time);
+  // KafkaJS-style code writes `Buffer.from(order)` without importing it, as it may in Node.
+  if (!('Buffer' in global)) setGlobal(global, 'Buffer', BufferShim);
   for (const name of ESCAPE_HATCHES) removeGlobal(global, name);
   disableStringEvaluation(global);
   tameOverrideMistake();

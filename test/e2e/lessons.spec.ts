@@ -75,7 +75,7 @@ async function expectTracker(stepThrough: Locator, position: number): Promise<vo
   else await expect(stepThrough.locator('tr[aria-current="step"]')).toHaveAttribute('data-step-row', String(position));
 }
 
-for (const path of [lessons[1]?.path ?? '', lessons[3]?.path ?? '']) {
+for (const path of [lessons[1]?.path ?? '', lessons[3]?.path ?? '', lessons[4]?.path ?? '']) {
   test(`the step-through moves both ways by button and keyboard, and the tracker follows: ${path}`, async ({ page }) => {
     await page.goto(path);
     const stepThrough = page.locator('[data-step-through]').first();
@@ -106,6 +106,69 @@ for (const path of [lessons[1]?.path ?? '', lessons[3]?.path ?? '']) {
     await expectTracker(stepThrough, 0);
   });
 }
+
+test('lesson 04 steps through the seed\'s eight steps: the crash at step 4 commits nothing, step 8 commits', async ({ page }) => {
+  await page.goto(lessons[3]?.path ?? '');
+  const stepThrough = page.locator('[data-step-through]').first();
+  await expect(stepThrough).toHaveAttribute('data-count', '8');
+  await expect(stepThrough.locator('tr[data-step-row="4"]')).toContainText('crashes before committing');
+  const next = stepThrough.getByRole('button', { name: 'Next →' });
+  for (let i = 0; i < 4; i++) await next.click();
+  await expect(stepThrough.locator('[data-var="message_state"]')).toHaveText('processed, not committed');
+  await expect(stepThrough.locator('[data-var="offset_committed"]')).toHaveText('none');
+  for (let i = 0; i < 4; i++) await next.click();
+  await expect(stepThrough.locator('[data-var="offset_committed"]')).toHaveText(/^1 /);
+});
+
+test('lesson 05: the idempotence step-through keeps the log unchanged when the retried batch is deduplicated', async ({ page }) => {
+  await page.goto(lessons[4]?.path ?? '');
+  const stepThrough = page.locator('[data-idempotence-timeline] [data-step-through]');
+  const rows = stepThrough.locator('tr[data-step-row]');
+  const kinds = await rows.locator('td:nth-of-type(2)').allTextContents();
+  const dedupe = kinds.indexOf('dedupe') + 1;
+  expect(dedupe).toBeGreaterThan(1);
+  const keys = stepThrough.locator('[data-step-keys]');
+  await keys.focus();
+  for (let i = 0; i < dedupe - 1; i++) await keys.press('ArrowRight');
+  const before = await stepThrough.locator('[data-var="log"]').textContent();
+  await keys.press('ArrowRight');
+  await expect(stepThrough.locator('tr[aria-current="step"]')).toContainText('no append');
+  await expect(stepThrough.locator('[data-var="log"]')).toHaveText(before ?? '');
+  await expect(stepThrough.locator('[data-var="log"]')).toHaveAttribute('data-changed', 'false');
+});
+
+test('a flow diagram follows one path at a time, by mouse and keyboard', async ({ page }) => {
+  await page.goto(lessons[1]?.path ?? '');
+  const flow = page.locator('[data-flow]').first();
+  const group = flow.getByRole('group', { name: /Follow a path/ });
+  await expect(group.getByRole('button')).toHaveCount(4);
+  await group.getByRole('button', { name: 'At-least-once' }).click();
+  await expect(flow.locator('[data-flow-readout]')).toHaveText(/At-least-once → May be duplicated → Message consumed/);
+  await expect(flow.locator('[data-node].off-path')).toHaveCount(4);
+  await expect(group.getByRole('button', { name: 'At-least-once' })).toHaveAttribute('aria-pressed', 'true');
+  await group.getByRole('button', { name: 'Exactly-once' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(flow.locator('[data-flow-readout]')).toContainText('Exactly-once → Once');
+  await group.getByRole('button', { name: 'Whole flow' }).focus();
+  await page.keyboard.press('Space');
+  await expect(flow.locator('.off-path')).toHaveCount(0);
+  await expect(flow.locator('[data-flow-readout]')).toHaveText('');
+});
+
+test('on a phone, a step-through shows each step as a card that fits the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(lessons[3]?.path ?? '');
+  const stepThrough = page.locator('[data-step-through]').first();
+  const row = stepThrough.locator('tr[data-step-row="4"]');
+  expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+  const box = await row.boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  await expect(row.locator('td').first()).toBeVisible();
+  const next = stepThrough.getByRole('button', { name: 'Next →' });
+  for (let i = 0; i < 4; i++) await next.click();
+  await expect(row).toHaveAttribute('aria-current', 'step');
+  await expect(row).toBeInViewport();
+});
 
 test('the tabs switch with the mouse and the arrow keys', async ({ page }) => {
   await page.goto(lessons[4]?.path ?? '');

@@ -1,9 +1,7 @@
 /**
  * Learner code in KafkaJS style writes `Buffer.from(order)` as a message value without importing
- * Buffer (it is a Node global). The facade ships a Buffer-compatible value and says the sandbox
- * installs it as `globalThis.Buffer` when absent (src/broker/kafkajs/buffer-global.ts), but the QuickJS
- * sandbox does not: the submission stops with "ReferenceError: 'Buffer' is not defined" in every run.
- * Owned by src/runner; marked `it.fails` until the sandbox installs the global.
+ * Buffer (it is a Node global). The sandbox installs the facade's Buffer-compatible value as
+ * `globalThis.Buffer` when the realm has none (QuickJS, a browser Worker).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../../../src/grading/grade.ts';
@@ -29,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 describe('the Buffer global in the sandbox', () => {
-  it.fails('lets Buffer.from(order) values pass like string values', async () => {
+  it('lets Buffer.from(order) values pass like string values', async () => {
     const report = await gradeSubmission(exercise, BUFFER_VALUES, engine);
     expect(report.passed).toBe(true);
   });

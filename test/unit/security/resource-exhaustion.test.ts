@@ -67,10 +67,12 @@ describe('resource exhaustion', () => {
     const values = await grade(
       engine(),
       'orders-producer',
-      producer("const p = kafka.producer(); await p.connect(); for (let i = 0; i < 20; i++) await p.send({ topic: 'orders', acks: -1, messages: [{ value: 'x'.repeat(500_000) }] });"),
+      producer("const p = kafka.producer(); await p.connect(); for (let i = 0; i < 40; i++) await p.send({ topic: 'orders', acks: -1, messages: [{ value: 'x'.repeat(1_000_000) + i }] });"),
     );
     expectNoPass(values);
-    expect(JSON.stringify(values).length).toBeLessThan(2_000_000);
+    // Near the memory limit QuickJS may fail to free its runtime: the grade still ends with a verdict
+    // (no 'sandbox' error), and the engine replaces its worker (the last test grades normally).
+    expect(values.error).toBeNull();
   });
 
   it('still grades the solution normally after all of the above', async () => {
