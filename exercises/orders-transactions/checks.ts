@@ -2,7 +2,8 @@
  * Hidden checks of orders-transactions: consume–transform–produce, graded on what a read_committed
  * reader of `processed_orders` sees — every order exactly once — with no fault, after the consumer
  * crashes before its offset is committed, after the producer process dies, after a lost ack inside the
- * transaction, and when a zombie instance sharing the transactional.id is fenced.
+ * transaction, when a zombie instance sharing the transactional.id is fenced, and when the running
+ * instance freezes past its session timeout and wakes up as a zombie after a replacement took over.
  */
 import type { ExerciseChecks, Verdict } from '../../src/grading/checks-types.ts';
 import { offsetsCommittedInTransaction } from '../../src/grading/consumer-history.ts';
@@ -22,6 +23,10 @@ const SCENARIOS: Scenario[] = [
   { name: 'producer restart', faults: (o) => [{ fault: 'restart-producer', on: { topic: 'processed_orders', value: o[1] } }] },
   { name: 'lost ack', faults: (o) => [{ fault: 'lose-ack', on: { topic: 'processed_orders', value: o[1] } }] },
   { name: 'zombie producer', faults: (o) => [{ fault: 'zombie-producer', on: { topic: 'processed_orders', value: o[1] } }] },
+  // The real zombie: the instance freezes mid-transaction past its session timeout, a replacement
+  // takes its partition and reprocesses the order, then the frozen one wakes and tries to commit.
+  // Only a transactional.id shared by every instance fences it.
+  { name: 'paused instance', faults: (o) => [{ fault: 'pause-instance', on: { topic: 'processed_orders', value: o[1] }, forMs: 40_000 }] },
 ];
 
 function runs(): SandboxRun[] {
@@ -42,6 +47,9 @@ function advice(run: RunObservation, message: string): string {
   // A restarted instance re-reads from the group's committed offset: without sendOffsets it re-sends what an earlier transaction already committed.
   if (message.includes('duplicated') && !offsetsCommittedInTransaction(run.trace)) {
     return ' — no consumed offset was committed inside a transaction: add it with transaction.sendOffsets({ consumerGroupId, topics }) before commit(), so the output and the progress commit together';
+  }
+  if (message.includes('duplicated') && run.faultsHit.some((hit) => (hit as { fault?: unknown }).fault === 'pause-instance')) {
+    return ' — the frozen instance woke up as a zombie and committed its transaction after the replacement had processed the same order: nothing fenced it. Give every instance the same transactional.id, so the replacement\'s initTransactions bumps the epoch and the zombie\'s commit fails with PRODUCER_FENCED';
   }
   if (message.includes('fenced the first')) {
     return ' — a fenced producer (PRODUCER_FENCED or INVALID_PRODUCER_EPOCH) means another instance took over: stop this one by disconnecting its consumer, so its partition moves to the new instance';

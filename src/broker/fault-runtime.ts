@@ -35,8 +35,12 @@ const PRODUCE_FAULTS = new Set<Fault['fault']>([
   'shrink-isr',
   'restart-producer',
   'zombie-producer',
+  'pause-instance',
   'transaction-timeout',
 ]);
+
+/** KafkaJS's default pause of a frozen process: past the 30 s session timeout. */
+const DEFAULT_PAUSE_MS = 40_000;
 
 /** The state of a fault plan during a run. */
 export class FaultRuntime {
@@ -45,6 +49,9 @@ export class FaultRuntime {
   private readonly engine: Engine;
   private unclaimedProduce: number;
   private unclaimedConsume: number;
+  /** Frozen processes (by clientId): the virtual time each wakes up. */
+  private readonly pausedUntil = new Map<string, number>();
+  private readonly pauseListeners = new Map<string, ((forMs: number) => void)[]>();
 
   constructor(engine: Engine, plan: FaultPlan) {
     this.engine = engine;
@@ -171,6 +178,10 @@ export class FaultRuntime {
         const forMs = f.forMs ?? 100;
         const removed = this.engine.stallFollowers(part, forMs);
         this.hit(e, { ...this.base(req), broker: part.leader, detail: `followers ${removed.join(',') || '(none)'} fell out of the ISR for ${forMs} ms, below min.insync.replicas ${part.minIsr}` });
+      } else if (f.fault === 'pause-instance') {
+        const forMs = f.forMs ?? DEFAULT_PAUSE_MS;
+        this.hit(e, { ...this.base(req), detail: `the instance '${req.clientId}' froze for ${forMs} ms right after this record was written (a long GC pause or a network partition), then woke up and carried on` });
+        this.pause(req.clientId, forMs);
       } else if (f.fault === 'zombie-producer' || f.fault === 'transaction-timeout') {
         if (req.transactionalId === null) continue;
         const zombie = f.fault === 'zombie-producer';
@@ -183,6 +194,44 @@ export class FaultRuntime {
         this.engine.txns.bumpAndAbort(req.transactionalId, zombie ? 'zombie instance initialised' : 'transaction timeout');
       }
     }
+  }
+
+  /**
+   * Freeze the process `clientId` (all its clients) for `forMs`: what is due to it is held by
+   * {@link whenAwake}; its clients' pause listeners are told (a consumer arranges its session expiry).
+   */
+  private pause(clientId: string, forMs: number): void {
+    const until = this.engine.now() + forMs;
+    this.pausedUntil.set(clientId, Math.max(until, this.pausedUntil.get(clientId) ?? 0));
+    for (const listener of this.pauseListeners.get(clientId) ?? []) listener(forMs);
+    this.engine.clock.schedule(forMs, () => {
+      if ((this.pausedUntil.get(clientId) ?? 0) > this.engine.now()) return;
+      this.pausedUntil.delete(clientId);
+      this.engine.emit({ kind: 'fault', clientId, detail: `pause-instance: '${clientId}' wakes up after ${forMs} ms and carries on with its calls in flight` });
+    });
+  }
+
+  /** Whether the process `clientId` is frozen now. */
+  isPaused(clientId: string): boolean {
+    return (this.pausedUntil.get(clientId) ?? 0) > this.engine.now();
+  }
+
+  /** Tell `listener` (with the pause's length) whenever the process `clientId` freezes. */
+  onPause(clientId: string, listener: (forMs: number) => void): void {
+    const list = this.pauseListeners.get(clientId);
+    if (list) list.push(listener);
+    else this.pauseListeners.set(clientId, [listener]);
+  }
+
+  /**
+   * Run `fn` — a response or a timer due to a client of process `clientId` — now, or when the process
+   * wakes up if it is frozen. Held callbacks run at wake-up in the order they were due (the clock breaks
+   * ties by insertion order), the way a resumed process drains its socket and timer queues.
+   */
+  whenAwake(clientId: string, fn: () => void): void {
+    const until = this.pausedUntil.get(clientId);
+    if (until === undefined || until <= this.engine.now()) fn();
+    else this.engine.clock.schedule(until - this.engine.now(), () => this.whenAwake(clientId, fn));
   }
 
   /** A consumer delivered a record: arm consumer faults whose nth matching delivery this is. */

@@ -69,6 +69,27 @@ export interface CrashConsumerAfterCommitFault { fault: 'crash-consumer-after-co
  * initTransactions: the epoch is bumped, the open transaction aborted and the sender fenced.
  */
 export interface ZombieProducerFault { fault: 'zombie-producer'; on: RecordMatch }
+/**
+ * The real zombie. Right after the leader appends the record (inside the sender's open transaction,
+ * typically), the whole process that sent it freezes for `forMs` — a long GC pause, a network
+ * partition: every client with the sender's clientId stops (its consumer neither heartbeats nor
+ * fetches) and every response or timer due to it is held until it wakes. A consumer frozen longer than
+ * its session timeout is evicted from its group, so its partitions move to another member (the host may
+ * start a replacement instance of the same program). Then the process wakes up and carries on with the
+ * calls it had in flight, e.g. commits its transaction. Only a replacement that reuses the same
+ * transactional.id fences it (initTransactions bumped the epoch and aborted its open transaction);
+ * with an id per instance, the frozen instance commits the order the replacement also processed.
+ *
+ * Offsets sent with sendOffsets are not fenced by the group generation: KafkaJS's TxnOffsetCommit
+ * carries only the group id (no KIP-447 member id / generation), so a broker cannot tell a zombie's
+ * offsets from the owner's; only the transactional.id epoch protects the output.
+ */
+export interface PauseInstanceFault {
+  fault: 'pause-instance';
+  on: RecordMatch;
+  /** How long the process stays frozen; beyond KafkaJS's 30 s session timeout to lose its partitions. @default 40000 */
+  forMs?: number;
+}
 /** The coordinator times out the transaction that carries the record: aborts it and fences its producer. */
 export interface TransactionTimeoutFault { fault: 'transaction-timeout'; on: RecordMatch }
 
@@ -84,6 +105,7 @@ export type Fault =
   | CrashConsumerBeforeCommitFault
   | CrashConsumerAfterCommitFault
   | ZombieProducerFault
+  | PauseInstanceFault
   | TransactionTimeoutFault;
 
 /** A list of faults; order only matters for reports. */
@@ -101,6 +123,7 @@ export const FAULT_KINDS: readonly Fault['fault'][] = [
   'crash-consumer-before-commit',
   'crash-consumer-after-commit',
   'zombie-producer',
+  'pause-instance',
   'transaction-timeout',
 ];
 
@@ -152,6 +175,7 @@ const ALLOWED_KEYS: Record<Fault['fault'], readonly string[]> = {
   'crash-consumer-before-commit': ['on', 'groupId'],
   'crash-consumer-after-commit': ['on', 'groupId'],
   'zombie-producer': ['on'],
+  'pause-instance': ['on', 'forMs'],
   'transaction-timeout': ['on'],
 };
 
@@ -196,6 +220,7 @@ export function validateFaultPlan(plan: unknown): FaultPlanValidation {
       if (f['on'] === undefined) errors.push(`${where}.on is required: which record it hits, e.g. { value: 'order2' }`);
       else checkMatch(where, f['on'], errors);
       if (kind === 'crash-leader-before-replication') checkNonNegative(where, f, 'restartAfterMs', false, errors);
+      if (kind === 'pause-instance') checkNonNegative(where, f, 'forMs', false, errors);
       if (f['groupId'] !== undefined && typeof f['groupId'] !== 'string') errors.push(`${where}.groupId must be a string`);
     }
   });

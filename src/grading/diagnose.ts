@@ -23,6 +23,7 @@ const PHRASES: Record<string, string> = {
   'crash-consumer-after-commit': 'the consumer crashed right after committing its offset',
   'zombie-producer': 'a second producer with the same transactional.id fenced the first',
   'transaction-timeout': 'the transaction timed out',
+  'pause-instance': 'the instance processing it froze past its session timeout, its partition went to a replacement, and it woke up as a zombie',
 };
 
 function hits(faultsHit: readonly unknown[]): HitLike[] {

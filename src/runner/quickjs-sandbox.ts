@@ -28,12 +28,18 @@ export interface QuickJSSandboxOptions {
   onReleaseFailure?: (message: string) => void;
 }
 
+/** Memory one request's QuickJS runtime may use. */
+const DEFAULT_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** How QuickJS words the error it raises when the memory limit is reached. */
+const OUT_OF_MEMORY = /\bout of memory\b/i;
+
 /** Runs `request` in a fresh QuickJS runtime and context; never throws for anything the learner does. */
 export async function runInQuickJS(options: QuickJSSandboxOptions, request: SandboxRequest): Promise<SandboxResult> {
   const runtime = options.module.newRuntime();
   const deadline = options.now() + options.timeLimitMs;
   let interrupted = false;
-  runtime.setMemoryLimit(options.memoryLimitBytes ?? 64 * 1024 * 1024);
+  runtime.setMemoryLimit(options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES);
   runtime.setMaxStackSize(1024 * 1024);
   runtime.setInterruptHandler(() => {
     if (options.now() > deadline) interrupted = true;
@@ -64,6 +70,11 @@ export async function runInQuickJS(options: QuickJSSandboxOptions, request: Sand
     bundle.value.dispose();
     const outcome = await drive(context, JSON.stringify(request), yields, expired);
     if (outcome.kind === 'done') return { runs: observations };
+    if (outcome.kind === 'sandbox' && OUT_OF_MEMORY.test(outcome.message)) {
+      // The learner's allocations used up the runtime's memory and the harness could not go on: that is
+      // the learner's program failing, not the sandbox.
+      return { runs: [...observations, ...outOfMemoryObservations(request.runs.slice(observations.length), options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES)] };
+    }
     if (outcome.kind === 'sandbox') return { runs: observations, sandboxError: outcome.message };
     return { runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), options.timeLimitMs)] };
   } finally {
@@ -159,6 +170,22 @@ async function drive(context: QuickJSContext, requestJson: string, yields: Quick
 
 /** Observations for runs stopped (or never started) because the time limit was used up. */
 export function timedOutObservations(runs: SandboxRun[], limitMs: number): RunObservation[] {
+  return stoppedObservations(runs, 'timeout', 'TimeoutError', timeoutMessage(limitMs), 'Not run: an earlier run of this check used up the time limit.');
+}
+
+/** Observations for runs stopped (or never started) because the learner's program used up the memory limit. */
+function outOfMemoryObservations(runs: SandboxRun[], limitBytes: number): RunObservation[] {
+  const mib = Math.round(limitBytes / (1024 * 1024));
+  return stoppedObservations(
+    runs,
+    'runtime',
+    'RangeError',
+    `The program used more than the ${mib} MiB of memory the sandbox allows and was stopped: look for a collection or a string that grows without end.`,
+    'Not run: an earlier run of this check used up the memory limit.',
+  );
+}
+
+function stoppedObservations(runs: SandboxRun[], kind: 'timeout' | 'runtime', name: string, first: string, rest: string): RunObservation[] {
   return runs.map((run, index) => ({
     scenario: run.scenario,
     seed: run.seed,
@@ -168,11 +195,7 @@ export function timedOutObservations(runs: SandboxRun[], limitMs: number): RunOb
     console: [],
     faultsHit: [],
     trace: [],
-    error: {
-      kind: 'timeout',
-      name: 'TimeoutError',
-      message: index === 0 ? timeoutMessage(limitMs) : 'Not run: an earlier run of this check used up the time limit.',
-    },
+    error: { kind, name, message: index === 0 ? first : rest },
   }));
 }
 

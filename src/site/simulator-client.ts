@@ -31,6 +31,32 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-delivery-simula
   });
 }
 
+/**
+ * Preset buttons beside the lesson's tables: fill the simulator's form with the row's settings,
+ * run it, and move focus to the result so keyboard and screen-reader users land on the outcome.
+ */
+for (const group of document.querySelectorAll<HTMLElement>('[data-simulator-presets]')) {
+  const simulator = document.querySelector<HTMLElement>('[data-delivery-simulator]');
+  const form = simulator?.querySelector<HTMLFormElement>('[data-simulator-form]');
+  if (!simulator || !form) continue;
+  group.hidden = false;
+  for (const button of group.querySelectorAll<HTMLButtonElement>('[data-simulator-preset]')) {
+    button.addEventListener('click', () => {
+      const preset = JSON.parse(button.dataset['simulatorPreset'] ?? '{}') as { acks: string; retries: number; idempotent: boolean; fault: string };
+      const field = (name: string) => form.elements.namedItem(name);
+      const set = (name: string, value: string) => { const f = field(name); if (f instanceof HTMLSelectElement) f.value = value; };
+      set('acks', preset.acks);
+      set('retries', String(preset.retries));
+      set('fault', preset.fault);
+      const idempotent = field('idempotent');
+      if (idempotent instanceof HTMLInputElement) idempotent.checked = preset.idempotent;
+      simulator.scrollIntoView({ block: 'start' });
+      form.requestSubmit();
+      simulator.querySelector<HTMLElement>('[data-simulator-result]')?.focus({ preventScroll: true });
+    });
+  }
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;

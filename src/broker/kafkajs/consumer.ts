@@ -119,9 +119,27 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     groupId,
   );
 
+  // While the process is frozen (pause-instance) nothing due to it runs: no fetch, no timer.
   function later<T>(start: (resolve: (v: T) => void) => void): Promise<T> {
-    return new Promise<T>((resolve) => start((v) => alive && resolve(v)));
+    return new Promise<T>((resolve) => start((v) => engine.faults.whenAwake(ctx.clientId, () => alive && resolve(v))));
   }
+
+  // A frozen consumer stops heartbeating: past its session timeout the coordinator evicts it and
+  // hands its partitions to the other members. When it wakes it learns it was evicted and rejoins.
+  const sessionTimeout = config.sessionTimeout ?? 30_000;
+  let evicted = false;
+  engine.faults.onPause(ctx.clientId, (forMs) => {
+    if (forMs <= sessionTimeout || memberId === null) return;
+    const member = memberId;
+    engine.clock.schedule(sessionTimeout, () => {
+      if (!alive || memberId !== member || !engine.faults.isPaused(ctx.clientId)) return;
+      engine.groups.leave(groupId, member, `session timeout: no heartbeat for ${sessionTimeout} ms`);
+      memberId = null;
+      generation = -1;
+      assigned = [];
+      evicted = true;
+    });
+  });
 
   function commit(offsets: { topic: string; partition: number; offset: number }[]): Promise<void> {
     if (offsets.length === 0) return Promise.resolve();
@@ -198,6 +216,11 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     const threshold = run.autoCommitThreshold ?? null;
     const autoResolve = run.eachBatchAutoResolve ?? true;
     while (running && alive) {
+      if (evicted && memberId === null) {
+        // KafkaJS's answer to UNKNOWN_MEMBER_ID: join the group again as a new member.
+        evicted = false;
+        memberId = engine.groups.join(groupId, handle, ctx.clientId, subscriptions.map((s) => s.topic));
+      }
       await syncGeneration(autoCommit);
       if (!running || !alive) return;
       const mine = assigned.filter((tp) => !paused.has(key(tp.topic, tp.partition)));

@@ -57,9 +57,9 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
   let txnActive = false;
   let initializing: Promise<void> | null = null;
 
-  /** A promise on the virtual clock; never settles once the process died. */
+  /** A promise on the virtual clock; never settles once the process died, and waits while it is frozen. */
   function later<T>(start: (resolve: (v: T) => void) => void): Promise<T> {
-    return new Promise<T>((resolve) => start((v) => alive && resolve(v)));
+    return new Promise<T>((resolve) => start((v) => engine.faults.whenAwake(ctx.clientId, () => alive && resolve(v))));
   }
 
   function ensureProducerId(): Promise<void> {
@@ -207,6 +207,10 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     }
   }
 
+  // KafkaJS refuses to send before connect() and after disconnect(), with exactly this message.
+  let connected = false;
+  const disconnectedMessage = 'The producer is disconnected';
+
   async function sendBatchInternal(batch: ProducerBatchLike, inTransaction: boolean): Promise<RecordMetadataLike[]> {
     const acks = batch.acks ?? -1;
     if (idempotent && acks !== -1) {
@@ -215,6 +219,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     if (transactionalId !== null && !inTransaction) {
       throw new KafkaJSNonRetriableError('A transactional producer can only send inside a transaction: call producer.transaction() first');
     }
+    if (!connected) throw new KafkaJSError(disconnectedMessage);
     if (!alive) return new Promise(() => {});
     await ensureProducerId();
     const batches: PartitionBatch[] = [];
@@ -226,6 +231,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     if (transactionalId === null) {
       return Promise.reject(new KafkaJSNonRetriableError('Transactions need a transactionalId in the producer config'));
     }
+    if (!connected) return Promise.reject(new KafkaJSError(disconnectedMessage));
     if (txnActive) return Promise.reject(new KafkaJSNonRetriableError('There is already an ongoing transaction for this producer'));
     const tid = transactionalId;
     return ensureProducerId().then(() => {
@@ -263,6 +269,9 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
           if (groupId === undefined) return Promise.reject(new KafkaJSNonRetriableError('sendOffsets needs consumerGroupId (or consumer)'));
           const offsets = o.topics.flatMap((t) => t.partitions.map((p) => ({ groupId, topic: t.topic, partition: p.partition, offset: Number(p.offset) })));
           if (engine.faults.beforeCommit(null, groupId, offsets)) return new Promise<void>(() => {});
+          // Like KafkaJS, TxnOffsetCommit names the group only (no KIP-447 member id or generation), so a
+          // zombie's offsets are not fenced by the group; only the transactional.id's epoch fences it.
+          // (The Java client since KIP-447 sends the consumer's group metadata and gets fenced here too.)
           return later<ErrorType | null>((done) => engine.txns.addOffsets(tid, producerId, producerEpoch, offsets, done)).then((err) => {
             if (err) throw protocolError(err);
           });
@@ -278,8 +287,11 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
   return {
     connect: async (): Promise<void> => {
       await ensureProducerId();
+      connected = true;
     },
-    disconnect: async (): Promise<void> => {},
+    disconnect: async (): Promise<void> => {
+      connected = false;
+    },
     isIdempotent: (): boolean => idempotent,
     send: (record: ProducerRecordLike): Promise<RecordMetadataLike[]> =>
       sendBatchInternal({ ...pick(record), topicMessages: [{ topic: record.topic, messages: record.messages }] }, false),

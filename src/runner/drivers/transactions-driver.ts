@@ -6,7 +6,9 @@
  * carries the consumed offset (`sendOffsets`). Per run: a fresh cluster with both topics, the orders
  * already in `orders`, and the run's fault plan. A crashed instance is replaced by a new one, and so is
  * an instance fenced by a zombie-producer fault (the new instance is the one that fenced it). What a
- * read_committed reader of `processed_orders` sees, in log order, is `processed_orders`.
+ * read_committed reader of `processed_orders` sees, in log order, is `processed_orders`. A
+ * pause-instance fault freezes the running instance; a replacement is started beside it and takes its
+ * partition once the frozen one's session expires; the frozen one wakes later, a zombie.
  */
 import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
@@ -19,6 +21,8 @@ import { runRestartable } from './restartable-program.ts';
 /** Virtual time each instance gets to catch up: past KafkaJS's 30 s request timeout and a retry. */
 const RUN_FOR_MS = 75_000;
 const OUTPUT_TOPIC = 'processed_orders';
+/** Faults after which a second instance of the program runs beside the first. */
+const TAKEOVER_FAULTS: ReadonlySet<string> = new Set(['zombie-producer', 'pause-instance']);
 
 export const runTransactions: Driver = async (context, run) => {
   const observation = emptyObservation(run);
@@ -36,8 +40,10 @@ export const runTransactions: Driver = async (context, run) => {
       observation.error = missingExport('processOrders', '(kafka)');
     } else {
       const instances: ProgramInstance[] = [];
-      // A zombie-producer fault means another instance took over: start that instance.
-      const zombieHits = (): number => faultsHit().filter((hit) => hit.fault === 'zombie-producer').length;
+      // A zombie-producer fault means another instance took over: start that instance. A
+      // pause-instance fault froze the running instance past its session timeout: a supervisor (or
+      // the deployment's spare) starts a replacement, while the frozen one lives on as a zombie.
+      const zombieHits = (): number => faultsHit().filter((hit) => TAKEOVER_FAULTS.has(hit.fault)).length;
       let replacedZombies = 0;
       await runRestartable({
         cluster,
@@ -50,7 +56,7 @@ export const runTransactions: Driver = async (context, run) => {
           instances.push(instance);
           return (processOrders as (...args: unknown[]) => unknown)(instance.kafka, run.guarantee);
         },
-        // A crashed process is gone; a fenced one is left running, to fence itself.
+        // A crashed process is gone; a fenced or frozen one is left running, to fence itself (or not).
         stop: (n) => {
           if (zombieHits() === replacedZombies) instances[n - 1]?.stop();
         },

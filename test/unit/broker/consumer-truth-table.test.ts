@@ -13,6 +13,7 @@ async function produce(c: SimCluster, vals: string[]): Promise<void> {
   const kafka = new c.kafkajs.Kafka({ clientId: 'shop', brokers: ['b0:9092'] });
   const p = kafka.producer();
   await drive(c, async () => {
+    await p.connect();
     for (const v of vals) await p.send({ topic: 'orders', messages: [{ value: v }] });
   });
   await settle(c, 50);
@@ -124,7 +125,10 @@ describe('offsets and groups', () => {
     });
     await settle(c, 50);
     const p = kafka.producer();
-    await drive(c, () => p.send({ topic: 'orders', messages: [{ value: 'x', partition: 0 }, { value: 'y', partition: 1 }] }));
+    await drive(c, async () => {
+      await p.connect();
+      await p.send({ topic: 'orders', messages: [{ value: 'x', partition: 0 }, { value: 'y', partition: 1 }] });
+    });
     await settle(c, 100);
     expect(c.trace.filter((e) => e.kind === 'rebalance')).toHaveLength(2);
     expect([...got.a, ...got.b].sort()).toEqual([0, 1]);
@@ -161,7 +165,10 @@ describe('transactions', () => {
   it('a transactional producer sending outside a transaction is refused', async () => {
     const c = clusterWithOrders();
     const p = new c.kafkajs.Kafka({ clientId: 's', brokers: [] }).producer({ transactionalId: 't' });
-    const run = await drive(c, () => p.send({ topic: 'orders', messages: [{ value: 'x' }] }));
+    const run = await drive(c, async () => {
+      await p.connect();
+      await p.send({ topic: 'orders', messages: [{ value: 'x' }] });
+    });
     expect((run.error as Error).name).toBe('KafkaJSNonRetriableError');
   });
   for (const fault of ['zombie-producer', 'transaction-timeout'] as const) {
@@ -220,5 +227,16 @@ describe('transactions', () => {
     await settle(c, 200);
     expect(c.faultsHit()).toHaveLength(1);
     expect(c.readTopic('invoices', { isolation: 'read_committed' }).map((r) => r.value)).toEqual(['invoice-order1', 'invoice-order2', 'invoice-order3']);
+  });
+});
+
+describe('connection', () => {
+  it('a producer that never connected refuses to send, with KafkaJS’s error', async () => {
+    const c = clusterWithOrders();
+    const p = new c.kafkajs.Kafka({ clientId: 's', brokers: [] }).producer();
+    const run = await drive(c, () => p.send({ topic: 'orders', messages: [{ value: 'x' }] }));
+    expect((run.error as Error).name).toBe('KafkaJSError');
+    expect((run.error as Error).message).toBe('The producer is disconnected');
+    expect(c.readTopic('orders', { isolation: 'read_uncommitted' })).toEqual([]);
   });
 });

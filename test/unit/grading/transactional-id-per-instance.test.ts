@@ -1,12 +1,9 @@
 /**
  * A transactional.id that changes with every instance (`order-processor-${n}`) gives up zombie
  * fencing: a restarted instance no longer fences the old one, and an old instance that wakes up after
- * a pause can still commit a transaction for an order the new instance also processed. The
- * orders-transactions scenarios cannot show it: the 'zombie-producer' fault starts its own producer
- * with the learner's transactional.id, which fences the old instance whatever id the new one uses, and
- * 'producer restart' takes the old instance down. Catching it needs a fault that pauses the learner's
- * instance past the session timeout and resumes it after the replacement started (src/broker faults,
- * src/runner/drivers/transactions-driver.ts). Marked `it.fails` until such a scenario exists.
+ * a pause commits a transaction for an order the new instance also processed. The 'paused instance'
+ * scenario of orders-transactions (fault 'pause-instance') shows it; the fake 'zombie producer'
+ * scenario, which fences with its own producer, cannot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../../../src/grading/grade.ts';
@@ -31,8 +28,12 @@ describe('a transactional.id per instance', () => {
     expect(ID_PER_INSTANCE).toContain('order-processor-${++instances}');
   });
 
-  it.fails('fails orders-transactions: nothing fences the old instance', async () => {
+  it('fails orders-transactions on the paused instance: nothing fences the zombie', async () => {
     const report = await gradeSubmission(exercise, ID_PER_INSTANCE, engine);
     expect(report.passed).toBe(false);
+    const paused = report.guarantees.flatMap((g) => g.runs).find((run) => run.scenario === 'paused instance');
+    expect(paused?.passed).toBe(false);
+    expect(paused?.message).toMatch(/duplicated/);
+    expect(paused?.message).toMatch(/zombie/);
   });
 });

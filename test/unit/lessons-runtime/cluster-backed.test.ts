@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createCluster } from '../../../src/broker/index.ts';
 import { ConsoleSession } from '../../../src/lessons-runtime/console-session.ts';
 import { simulateDelivery } from '../../../src/lessons-runtime/delivery-simulation.ts';
+import { SIMULATOR_PRESETS } from '../../../src/lessons-runtime/simulator-options.ts';
 import { judgeRecords } from '../../../src/lessons-runtime/delivery-totals.ts';
 import { produceValues } from '../../../src/lessons-runtime/produce-run.ts';
 import { visualBreakdown, visualBreakdownClaims } from '../../../src/lessons-runtime/visual-breakdown.ts';
@@ -152,4 +153,14 @@ describe('lesson 04 step-through, from a run with a consumer crash before commit
     const times = table.steps.map((s) => Number(/t=(\d+)/.exec(s.cells[0] ?? '')?.[1]));
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
+});
+
+describe('lesson 05 simulator presets, checked against the cluster', () => {
+  for (const preset of [...SIMULATOR_PRESETS.guarantees, ...SIMULATOR_PRESETS.acks]) {
+    test(`${preset.label}: order3 is ${preset.expect}, and nothing else goes wrong`, async () => {
+      const run = await simulateDelivery(preset.settings);
+      expect(run.records.find((r) => r.value === 'order3')?.fate).toBe(preset.expect);
+      expect(run.records.filter((r) => r.value !== 'order3').every((r) => r.fate === 'stored once')).toBe(true);
+    });
+  }
 });
