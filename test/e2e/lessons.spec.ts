@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const lessons = [
   { path: '/lessons/01-why-delivery-guarantees/', title: 'Why delivery guarantees affect correctness — in action' },
@@ -295,4 +296,33 @@ test('the simulator shows a duplicate for retries without idempotence after a lo
   simulator = await simulate(page, { acks: 'all', retries: '5', idempotent: true, fault: 'lose-ack' });
   await expect(simulator.locator('[data-total="duplicated"] dd')).toHaveText('0');
   await expect(simulator.locator('[data-total="stored"] dd')).toHaveText('5');
+});
+
+test('a row of the acks list runs in the simulator: acks=1 and a leader crash lose an acknowledged order', async ({ page }) => {
+  await page.goto(lessons[4]?.path ?? '');
+  const presets = page.getByRole('group', { name: 'Run an acks setting in the simulator' });
+  await presets.getByRole('button', { name: 'acks=1, leader crash' }).click();
+  const simulator = page.locator('[data-delivery-simulator]');
+  await expect(simulator).toHaveAttribute('data-state', 'done');
+  await expect(simulator.getByLabel('acks')).toHaveValue('1');
+  await expect(simulator.locator('tr[data-record="order3"]')).toHaveAttribute('data-fate', 'lost after ack');
+  await expect(simulator.locator('[data-simulator-result]')).toBeFocused();
+});
+
+test('interactive states have no axe violations: a followed path, a current step, a simulator result', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(lessons[1]?.path ?? '');
+    await page.getByRole('button', { name: 'At-least-once' }).click();
+    await page.locator('[data-step-through]').first().getByRole('button', { name: 'Next →' }).click();
+    let { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(lessons[4]?.path ?? '');
+    await page.getByRole('button', { name: 'Run at-least-once (retries, ack lost)' }).click();
+    await expect(page.locator('[data-delivery-simulator]')).toHaveAttribute('data-state', 'done');
+    ({ violations } = await new AxeBuilder({ page }).analyze());
+    expect(violations.map((v) => `${scheme} 390px: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
 });
