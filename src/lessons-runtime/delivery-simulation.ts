@@ -60,7 +60,7 @@ export function summarise(settings: SimulatorSettings, records: readonly RecordO
   const why =
     lost.length > 0 && settings.acks === 0 ? ' With acks=0 the producer never hears back, so nothing is retried.'
     : lost.length > 0 && settings.acks === 1 ? ' With acks=1 the leader acknowledged before any follower had a copy.'
-    : duplicated.length > 0 && !settings.idempotent ? ' The retry after the lost ack stored a second copy; an idempotent producer would have been deduplicated by the broker.'
+    : duplicated.length > 0 && !settings.idempotent ? ' The retry after the lost ack stored a second copy; with an idempotent producer the broker would have recognised the retry and dropped it.'
     : '';
   return facts.join(' ') + why;
 }

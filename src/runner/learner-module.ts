@@ -24,15 +24,20 @@ export interface LoadedLearnerModule {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Evaluates the module; throws whatever the module's body throws. */
-export function loadLearnerModule(host: SandboxHost, code: string, options: LoadOptions): LoadedLearnerModule {
+/**
+ * Evaluates the module; rejects with whatever the module's body throws. Asynchronous because a host
+ * may need to be (a Worker turns text into code only by importing it); a synchronous host (QuickJS)
+ * costs one extra microtask turn, before any learner code or cluster event.
+ */
+export async function loadLearnerModule(host: SandboxHost, code: string, options: LoadOptions): Promise<LoadedLearnerModule> {
   const names = (options.observe ?? []).filter((name) => IDENTIFIER.test(name));
   // `typeof` keeps an undeclared name from throwing; the getter is called after the body has run.
   const epilogue =
     names.length === 0
       ? ''
       : `__kx_observe(function () { return { ${names.map((n) => `${JSON.stringify(n)}: typeof ${n} === "undefined" ? undefined : ${n}`).join(', ')} }; });`;
-  const factory = host.evaluate(wrapModule(code, epilogue));
+  const evaluated = host.evaluate(wrapModule(code, epilogue));
+  const factory = evaluated instanceof Promise ? await evaluated : evaluated;
   if (typeof factory !== 'function') throw new Error('the sandbox host did not return a module function');
   const module = { exports: {} as unknown };
   let getter: (() => unknown) | undefined;

@@ -91,8 +91,9 @@ export interface SandboxHost {
   /** Resolves once the host has had a chance to run (deliver messages, check its time limit). */
   yieldToHost(): Promise<void>;
   /**
-   * Evaluates the output of `wrapModule` as a program and returns the function it defines.
-   * A Worker imports it as a blob module; QuickJS evaluates it under `learnerFileName`.
+   * Evaluates the output of `wrapModule` as a program and returns the function it defines, or a
+   * Promise of it: a Worker imports it as a blob module (asynchronous); QuickJS evaluates it under
+   * `learnerFileName` (synchronous).
    */
   evaluate(wrappedSource: string): unknown;
   /** The file name stack traces show for evaluated learner code, to find the learner's frames. */

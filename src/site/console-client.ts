@@ -35,6 +35,18 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-kafka-console]'
       input.focus();
     });
   });
+  // "Run in the console" buttons beside the lesson's commands: fill the prompt, run, show the output.
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-console-run]')) {
+    const wrap = button.closest<HTMLElement>('[data-console-run-wrap]');
+    if (wrap) wrap.hidden = false;
+    button.addEventListener('click', () => {
+      if (!input || !form) return;
+      input.value = button.dataset['consoleRun'] ?? '';
+      root.scrollIntoView({ block: 'start' });
+      form.requestSubmit();
+      output?.focus({ preventScroll: true });
+    });
+  }
   faultSelect?.addEventListener('change', () => reset(`(fault switch: ${faultSelect.selectedOptions[0]?.text ?? ''} — example-topic reset)`));
   root.querySelector('[data-console-reset]')?.addEventListener('click', () => reset('(example-topic reset: empty, no records)'));
   form?.addEventListener('submit', async (event) => {

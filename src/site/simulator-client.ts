@@ -97,6 +97,10 @@ function render(target: HTMLElement, run: SimulationResult): void {
     table.tBodies[0]?.append(row);
   }
   const wrap = el('div', undefined, 'table-wrap');
+  // A wide timeline may scroll sideways on a phone: a scrolling region must be reachable by keyboard.
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', 'Timeline of each record');
   wrap.append(table);
   target.replaceChildren(summary, totals, wrap);
 }

@@ -252,6 +252,21 @@ test('the console: acks=1 and a leader crash before replication lose an acknowle
   ]);
 });
 
+test('each command of lesson 03 runs in the console from its own button', async ({ page }) => {
+  await page.goto(lessons[2]?.path ?? '');
+  const runs = page.getByRole('button', { name: '▶ Run in the console below' });
+  await expect(runs).toHaveCount(5);
+  const console = page.locator('[data-kafka-console]');
+  await runs.nth(2).click(); // acks=all
+  await expect(console.locator('[data-console-output] p.echo').first()).toContainText('acks=all');
+  await expect(console).toHaveAttribute('data-state', 'idle');
+  await runs.nth(3).click(); // the consumer
+  await expect(console.locator('[data-console-output] p.stderr').last()).toHaveText('Processed a total of 5 messages');
+  await expect(console.locator('[data-console-output]')).toBeFocused();
+  await runs.nth(4).click(); // the removed --broker-list
+  await expect(console.locator('[data-console-output] p.stderr').last()).toContainText('--bootstrap-server');
+});
+
 test('the console answers --broker-list with the Kafka 4 error', async ({ page }) => {
   await page.goto(lessons[2]?.path ?? '');
   await runConsole(page, 'kafka-console-producer --broker-list localhost:9092 --topic example-topic');

@@ -49,11 +49,16 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
     async run(request: SandboxRequest): Promise<SandboxResult> {
       // The runs are independent (each builds its own cluster from its seed), so they are spread over
       // the spare Workers and run at once: a Check takes about as long as its slowest share.
+      // Replacement spares start once the call is over, not while its Workers still need the CPU.
       const batches = splitRuns(request.runs, spares).map(async (runs) => {
-        const { worker } = await pool.take();
+        const { worker } = await pool.take({ replenish: false });
         return { runs, result: await runInWorker(worker, { ...request, runs }, limitMs) };
       });
-      return joinResults(await Promise.all(batches), limitMs);
+      try {
+        return joinResults(await Promise.all(batches), limitMs);
+      } finally {
+        pool.warm();
+      }
     },
     close() {
       void pool.dispose();

@@ -4,12 +4,10 @@
  * observation as soon as it is made (so a later run that hangs does not lose the earlier ones), then
  * `{ type: 'done' }`. No verdict is computed here; the grader runs on the page.
  *
- * The harness evaluates the learner's module synchronously (`SandboxHost.evaluate`), but a Worker can
- * only turn text into code without `eval` by importing it, which is asynchronous. So each run goes
- * through the harness twice: a first pass only records the wrapped module text the driver asks for
- * (its `evaluate` throws before any learner code runs), the Worker imports each as a blob module, and
- * the second, real pass gets those functions back synchronously. Drivers are deterministic (seeded),
- * so both passes ask for the same text.
+ * The harness asks the host to evaluate the learner's wrapped module; a Worker can only turn text into
+ * code without `eval` by importing it, so `evaluate` imports it as a blob module and returns the
+ * Promise of its function (the harness awaits it). A module text already imported in this Worker is
+ * reused: a Check's runs often ask for the same text.
  */
 import { hardenRealm } from '../harden.ts';
 import { runSandboxed } from '../harness.ts';
@@ -21,8 +19,6 @@ import type { WorkerToPage } from './worker-messages.ts';
 const post = globalThis.postMessage.bind(globalThis) as (message: WorkerToPage) => void;
 const createObjectURL = URL.createObjectURL.bind(URL);
 const BlobConstructor = Blob;
-
-const RECORDING = 'kdc:recording-pass';
 
 /**
  * A yield to the Worker's event loop (a macrotask), so every pending microtask of the learner's code
@@ -40,54 +36,39 @@ const yieldToEventLoop = (): Promise<void> =>
   });
 
 /** A learner module imported from a blob URL: the function `wrapModule` defined, and that URL. */
-interface PreparedModule {
+interface ImportedModule {
   factory: unknown;
   url: string;
 }
 
-/** First pass: the wrapped module texts the driver asks to evaluate for `run`, in order. */
-async function recordWantedModules(request: SandboxRequest): Promise<string[]> {
-  const wanted: string[] = [];
-  const recorder: SandboxHost = {
-    yieldToHost: () => Promise.resolve(),
-    evaluate: (source) => {
-      wanted.push(source);
-      throw new Error(RECORDING);
-    },
-    learnerFileName: '',
-  };
-  await runSandboxed(request, recorder);
-  return wanted;
-}
-
-async function importModule(source: string): Promise<PreparedModule> {
+async function importModule(source: string): Promise<ImportedModule> {
   const url = createObjectURL(new BlobConstructor([toBlobModule(source)], { type: 'text/javascript' }));
   const module = (await import(/* @vite-ignore */ url)) as { default: unknown };
   return { factory: module.default, url };
 }
 
 async function handle(request: SandboxRequest): Promise<void> {
-  const singles = request.runs.map((run): SandboxRequest => ({ ...request, runs: [run] }));
-  // Record every run's modules first, then import them all at once: the imports overlap.
-  const wanted: string[][] = [];
-  for (const single of singles) wanted.push(await recordWantedModules(single));
-  const unique = [...new Set(wanted.flat())];
-  const imported = await Promise.all(unique.map(importModule));
-  const modules = new Map(unique.map((source, index) => [source, imported[index]!]));
-  for (const [index, single] of singles.entries()) {
-    // Stack frames of the learner's code name its blob URL; with one module per run that is the one.
-    const first = wanted[index]?.[0];
-    const learnerFileName = first === undefined ? '' : (modules.get(first)?.url ?? '');
+  const imported = new Map<string, Promise<ImportedModule>>();
+  for (const run of request.runs) {
+    // Stack frames of the learner's code name its blob URL; the run's own module is the last imported.
+    let learnerFileName = '';
     const host: SandboxHost = {
       yieldToHost: yieldToEventLoop,
-      evaluate: (source) => {
-        const prepared = modules.get(source);
-        if (prepared === undefined) throw new Error('the sandbox could not prepare this module (the driver asked for different code on its second pass)');
-        return prepared.factory;
+      evaluate: async (source) => {
+        let module = imported.get(source);
+        if (module === undefined) {
+          module = importModule(source);
+          imported.set(source, module);
+        }
+        const { factory, url } = await module;
+        learnerFileName = url;
+        return factory;
       },
-      learnerFileName,
+      get learnerFileName() {
+        return learnerFileName;
+      },
     };
-    const result = await runSandboxed(single, host);
+    const result = await runSandboxed({ ...request, runs: [run] }, host);
     if (result.sandboxError !== undefined) {
       post({ type: 'sandbox-error', message: result.sandboxError });
       return;

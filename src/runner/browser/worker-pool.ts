@@ -33,13 +33,17 @@ export class WorkerPool {
     while (this.#spares.length < this.#size) this.#spares.push(this.#start());
   }
 
-  /** A ready Worker for one call; the caller terminates it. A replacement starts in the background. */
-  async take(): Promise<ReadyWorker> {
+  /**
+   * A ready Worker for one call; the caller terminates it. A replacement starts in the background,
+   * unless `replenish` is false: a caller that takes several Workers at once calls `warm()` when its
+   * work is done, so the replacements do not compete with that work for the CPU.
+   */
+  async take(options: { replenish?: boolean } = {}): Promise<ReadyWorker> {
     const spare = this.#spares.shift() ?? this.#start();
     try {
       return await spare;
     } finally {
-      this.warm();
+      if (options.replenish !== false) this.warm();
     }
   }
 

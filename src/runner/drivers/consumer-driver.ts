@@ -27,8 +27,8 @@ export const runConsumer: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   const yieldToHost = (): Promise<void> => context.host.yieldToHost();
   try {
-    // The module first: evaluating it runs no Kafka code, and the browser's recording pass stops here.
-    const module = loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
+    // The module first: evaluating it runs no Kafka code.
+    const module = await loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
     await produceOrders(cluster, run.orders, yieldToHost);
     const consumeOrders = (module.exports as { consumeOrders?: unknown }).consumeOrders;
     if (typeof consumeOrders !== 'function') {

@@ -21,7 +21,7 @@ export const runProducer: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   let settled = false;
   try {
-    const module = loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
+    const module = await loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
     const sendOrders = (module.exports as { sendOrders?: unknown }).sendOrders;
     if (typeof sendOrders !== 'function') {
       throw new TypeError('export an async function sendOrders(kafka, orders, guarantee) — the exercise calls it');

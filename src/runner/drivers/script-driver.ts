@@ -21,7 +21,7 @@ export const runScript: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   let observed: Record<string, unknown> = {};
   try {
-    const module = loadLearnerModule(context.host, code, { kafkajs: undefined, console: captured.console, observe: context.observe });
+    const module = await loadLearnerModule(context.host, code, { kafkajs: undefined, console: captured.console, observe: context.observe });
     await context.host.yieldToHost();
     const finished = await clock.runTimers(context.limits.virtualTimeMs, () => context.host.yieldToHost());
     if (!finished) {

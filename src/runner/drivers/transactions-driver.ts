@@ -32,8 +32,8 @@ export const runTransactions: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   const yieldToHost = (): Promise<void> => context.host.yieldToHost();
   try {
-    // The module first: evaluating it runs no Kafka code, and the browser's recording pass stops here.
-    const module = loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
+    // The module first: evaluating it runs no Kafka code.
+    const module = await loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
     await produceOrders(cluster, run.orders, yieldToHost);
     const processOrders = (module.exports as { processOrders?: unknown }).processOrders;
     if (typeof processOrders !== 'function') {

@@ -104,6 +104,22 @@ describe('WorkerPool', () => {
     expect(spawned.slice(3).every((w) => w.terminated)).toBe(true);
   });
 
+  it('starts no replacement while a caller that took several Workers is still using them', async () => {
+    const spawned: FakeWorker[] = [];
+    const pool = new WorkerPool(() => {
+      const worker = new FakeWorker();
+      spawned.push(worker);
+      queueMicrotask(() => worker.say({ type: 'ready' }));
+      return worker as unknown as Worker;
+    }, 2);
+    pool.warm();
+    await Promise.all([pool.take({ replenish: false }), pool.take({ replenish: false })]);
+    expect(spawned).toHaveLength(2);
+    pool.warm();
+    expect(spawned).toHaveLength(4);
+    await pool.dispose();
+  });
+
   it('rejects when a worker fails to start, and tries a fresh one next time', async () => {
     let attempt = 0;
     const pool = new WorkerPool(() => {
