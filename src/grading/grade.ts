@@ -40,12 +40,16 @@ export async function gradeSubmission(exercise: LoadedExercise, source: string, 
  * Runs every run in one engine call, and resumes where the engine's wall-clock limit stopped it as long
  * as the call made progress: a slow cold start of the sandbox (a first QuickJS or Worker start on a busy
  * machine) cannot make a correct submission time out, while an endless loop still ends the Check —
- * the call that starts with the looping run makes no progress, after one more time limit.
+ * the call that starts with the looping run makes no progress, after one more time limit. A submission
+ * whose every run takes just under the limit could otherwise cost one limit per run, so the engine is
+ * called at most MAX_ENGINE_CALLS times: a Check ends within that many time limits.
  */
+const MAX_ENGINE_CALLS = 3;
+
 async function runWithResume(exercise: LoadedExercise, compiled: { code: string; map: string }, runs: SandboxRun[], engine: SandboxEngine): Promise<(RunObservation | undefined)[]> {
   const observations: (RunObservation | undefined)[] = [];
   let pending = runs;
-  while (pending.length > 0) {
+  for (let call = 1; pending.length > 0; call++) {
     const result = await engine.run({
       code: compiled.code,
       map: compiled.map,
@@ -57,7 +61,7 @@ async function runWithResume(exercise: LoadedExercise, compiled: { code: string;
     // A missing observation stays missing, and is reported as such when the runs are paired.
     const got = pending.map((_run, index) => result.runs[index]);
     const stoppedAt = timedOutSuffix(got);
-    if (stoppedAt <= 0) {
+    if (stoppedAt <= 0 || call === MAX_ENGINE_CALLS) {
       observations.push(...got);
       break;
     }
