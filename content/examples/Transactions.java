@@ -22,6 +22,12 @@ while (true) {
         producer.close(); // another instance took over: stop
         break;
     } catch (KafkaException abortable) {
-        producer.abortTransaction(); // then rewind the consumer to the last committed offsets
+        producer.abortTransaction();
+        // The consumer does not rewind by itself: without this, the next poll skips the aborted records.
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(records.partitions());
+        for (TopicPartition tp : records.partitions()) {
+            OffsetAndMetadata last = committed.get(tp);
+            if (last != null) consumer.seek(tp, last.offset()); else consumer.seekToBeginning(List.of(tp));
+        }
     }
 }

@@ -9,7 +9,7 @@ import { orderIdsFor } from '../../src/grading/order-ids.ts';
 import { formatValue } from '../../src/grading/format-value.ts';
 import { withoutComments } from '../../src/grading/without-comments.ts';
 import type { RunObservation, SandboxRun } from '../../src/runner/sandbox-protocol.ts';
-import { GUARANTEES } from '../../src/grading/guarantees.ts';
+import { GUARANTEES } from '../../src/schemas/guarantees.ts';
 
 const STEP_ONE_ORDERS = ['order1', 'order2', 'order3'];
 const SEEDS = { 'at-most-once': 11, 'at-least-once': 12, 'exactly-once': 13 } as const;

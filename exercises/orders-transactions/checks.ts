@@ -8,9 +8,8 @@
 import type { ExerciseChecks, Verdict } from '../../src/grading/checks-types.ts';
 import { offsetsCommittedInTransaction } from '../../src/grading/consumer-history.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
-import type { RunObservation } from '../../src/runner/sandbox-protocol.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
-import type { SandboxRun } from '../../src/runner/sandbox-protocol.ts';
+import type { RunObservation, SandboxRun } from '../../src/runner/sandbox-protocol.ts';
 
 interface Scenario {
   name: string;

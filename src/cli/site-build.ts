@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** What the site is built from, relative to the project root. */
-export const SITE_SOURCES = ['src', 'content', 'exercises', 'astro.config.mjs', 'package.json'];
+const SITE_SOURCES = ['src', 'content', 'exercises', 'astro.config.mjs', 'package.json'];
 
 /** The newest modification time under `path` (a file or a directory tree), 0 when absent. */
 export function newestMtime(path: string): number {

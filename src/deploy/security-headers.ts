@@ -43,7 +43,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Hashed build output never changes under its name, so browsers may keep it for a year. */
-export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 
 /**
  * The `_headers` file Cloudflare's static assets honour: security headers everywhere, immutable

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { headersFile } from './security-headers.ts';
 
 /** The value `import.meta.env.PUBLIC_GRADING` has in the serverless build's pages. */
-export const SERVER_GRADING = 'server';
+const SERVER_GRADING = 'server';
 
 const HARNESS_ID = 'virtual:kx-harness-bundle';
 const RESOLVED_HARNESS_ID = `\0${HARNESS_ID}`;

@@ -7,6 +7,7 @@ import type { DriverKind, RunObservation, SandboxRun } from '../runner/sandbox-p
 
 /** The verdict on one run or one step. */
 export interface Verdict {
+  /** True when the run or step meets what was asked. */
   passed: boolean;
   /** Why, in Kafka's terms; for a failure, what went wrong and which fault explains it. */
   message: string;
@@ -14,20 +15,29 @@ export interface Verdict {
 
 /** What step checks see: the learner's source and the run of the program as written. */
 export interface StepInput {
+  /** The learner's TypeScript as submitted (before compiling). */
   source: string;
   /** The run with `guarantee: null`, when the checks asked for one. */
   asWritten: RunObservation | undefined;
 }
 
+/**
+ * The hidden checks of one exercise: the default export of `exercises/<id>/checks.ts`. Everything an
+ * author fills in is here; the grader calls `runs()` once per Check, then `steps` and `judge`.
+ */
 export interface ExerciseChecks {
   /** Which harness driver runs the learner's code. */
   driver: DriverKind;
-  /** Script driver: top-level names to observe. */
+  /** Script driver: top-level names whose final values are observed. @default [] (nothing observed) */
   observe?: readonly string[];
   /** Every run of a Check, in report order; runs with `guarantee: null` feed the step checks only. */
   runs(): SandboxRun[];
-  /** Per-step verdicts, keyed by step id (the ids of `exercise.json`'s steps). */
+  /**
+   * Per-step verdicts, keyed by step id (the ids of `exercise.json`'s steps). A step with no verdict,
+   * or every step when this throws, fails with "this step could not be checked".
+   * @default none: only needed when `exercise.json` has steps
+   */
   steps?(input: StepInput): Record<string, Verdict>;
-  /** Judges one run against the guarantee it was asked for. */
+  /** Judges one run against the guarantee it was asked for; a throw fails that run, not the report. */
   judge(run: RunObservation): Verdict;
 }

@@ -2,11 +2,11 @@
  * Grades one submission: compile, run every run of the exercise's checks in the engine's sandbox, and
  * judge the observations here, outside the sandbox. Returns the report `grade --json` prints.
  */
-import type { SandboxEngine } from '../runner/engine.ts';
-import type { RunObservation, SandboxRun } from '../runner/sandbox-protocol.ts';
+import { emptyObservation, type RunObservation, type SandboxEngine, type SandboxRun } from '../runner/sandbox-protocol.ts';
 import type { GradeError, GradeReport, GuaranteeReport, RunReport, StepReport } from '../schemas/grade-report.ts';
-import { GUARANTEES } from './guarantees.ts';
+import { GUARANTEES } from '../schemas/guarantees.ts';
 import type { Verdict } from './checks-types.ts';
+import { gradeErrorOf } from './grade-error.ts';
 import type { LoadedExercise } from './exercise-types.ts';
 
 /** Grades `source` for `exercise`; never throws for anything the submission does. */
@@ -113,12 +113,7 @@ function runReport(observation: RunObservation, verdict: Verdict): RunReport {
     passed: verdict.passed,
     message: verdict.message,
   };
-  if (observation.error !== undefined) {
-    const { kind, name, message, line, column } = observation.error;
-    report.error = { kind, message: name === '' || message.startsWith(name) ? message : `${name}: ${message}` };
-    if (line !== undefined) report.error.line = line;
-    if (column !== undefined) report.error.column = column;
-  }
+  if (observation.error !== undefined) report.error = gradeErrorOf(observation.error);
   return report;
 }
 
@@ -127,16 +122,7 @@ function runReport(observation: RunObservation, verdict: Verdict): RunReport {
  * that misbehaved cannot smuggle another scenario, seed or order list into the report.
  */
 function sanitize(observation: RunObservation | undefined, run: SandboxRun): RunObservation {
-  const clean: RunObservation = {
-    scenario: run.scenario,
-    seed: run.seed,
-    guarantee: run.guarantee,
-    orders: [...run.orders],
-    processed_orders: null,
-    console: [],
-    faultsHit: [],
-    trace: [],
-  };
+  const clean = emptyObservation(run);
   if (observation === undefined) {
     clean.error = { kind: 'runtime', name: 'Error', message: 'the sandbox returned no observation for this run' };
     return clean;

@@ -1,6 +1,6 @@
 /**
- * Loads exercises from disk for Node (the grade CLI, tests, the server build). The browser part
- * loads the same folders through Vite with `load-exercises-vite.ts`; both go through `assembleExercise`.
+ * Loads exercises from disk for Node (the grade CLI, the bench, the tests). The serverless Worker
+ * loads the same folders through Vite (`src/server/server-exercises.ts`); both go through `assembleExercise`.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -36,7 +36,7 @@ export async function loadExercise(id: string, root = EXERCISES_ROOT): Promise<L
       if (name.endsWith('.ts')) wrong[name] = await readFile(join(dir, 'wrong', name), 'utf8');
     }
   }
-  const checksModule: unknown = existsSync(join(dir, 'checks.ts')) ? await import(pathToFileURL(join(dir, 'checks.ts')).href) : undefined;
+  const checksModule = existsSync(join(dir, 'checks.ts')) ? await importChecks(id, join(dir, 'checks.ts')) : undefined;
   return assembleExercise(id, {
     meta,
     starter: await readOptional('starter.ts'),
@@ -46,10 +46,22 @@ export async function loadExercise(id: string, root = EXERCISES_ROOT): Promise<L
   });
 }
 
-/** Loads every exercise. */
+// A checks.ts that throws while loading would otherwise surface as a bare stack trace, without the exercise.
+async function importChecks(id: string, file: string): Promise<unknown> {
+  try {
+    return await import(pathToFileURL(file).href);
+  } catch (thrown) {
+    throw new Error(`exercises/${id}/checks.ts: failed to load — fix the error it throws at import: ${thrown instanceof Error ? thrown.message : String(thrown)}`, { cause: thrown });
+  }
+}
+
+/** Loads every exercise; throws naming the folder or file of the first broken one. */
 export async function loadExercises(root = EXERCISES_ROOT): Promise<LoadedExercise[]> {
   const loaded: LoadedExercise[] = [];
   for (const id of await listExerciseIds(root)) {
+    // loadExercise treats a malformed id as "no such exercise" (right for a CLI argument); a folder
+    // with that name is an authoring mistake, and skipping it silently would hide the exercise.
+    if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`exercises/${id}: the folder name must match ^[a-z0-9-]+$ — rename it with lowercase letters, digits and dashes`);
     const exercise = await loadExercise(id, root);
     if (exercise !== undefined) loaded.push(exercise);
   }

@@ -2,7 +2,7 @@ import type { StepRow } from '../site/step-through.ts';
 
 /**
  * Lesson 02's process table (seed 001), one message under each guarantee when a fault hits it.
- * The outcomes are claims about Kafka; test/unit/lessons-runtime/visual-breakdown.test.ts checks
+ * The outcomes are claims about Kafka; test/unit/lessons-runtime/cluster-backed.test.ts checks
  * each against a run of the simulated cluster, so the table cannot drift from what the cluster does.
  */
 export const visualBreakdown: {

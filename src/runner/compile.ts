@@ -5,15 +5,10 @@
 import type { TransformOptions, TransformResult } from 'esbuild-wasm';
 import { decodeSourceMap, originalPosition } from './source-map.ts';
 
-/** A compile error, 1-based, in the learner's file. */
-export interface CompileError {
-  kind: 'compile';
-  message: string;
-  line: number;
-  column: number;
-}
+import type { CompileError, CompileResult } from './sandbox-protocol.ts';
 
-export type CompileResult = { ok: true; code: string; map: string } | { ok: false; error: CompileError };
+// Re-exported: the result types are part of the engine contract the grader sees (sandbox-protocol.ts).
+export type { CompileError, CompileResult };
 
 /** Anything that turns learner source into runnable CommonJS (native esbuild, esbuild-wasm in a Worker). */
 export interface Compiler {
@@ -26,10 +21,10 @@ export interface EsbuildTransformApi {
 }
 
 /** The only module learner code may import. */
-export const ALLOWED_MODULE = 'kafkajs';
+const ALLOWED_MODULE = 'kafkajs';
 
 /** The file name compiled code and its source map refer to. */
-export const LEARNER_SOURCE_FILE = 'exercise.ts';
+const LEARNER_SOURCE_FILE = 'exercise.ts';
 
 /** Compiles with the given esbuild API; never throws for problems in the learner's code. */
 export async function compileWith(esbuild: EsbuildTransformApi, source: string): Promise<CompileResult> {

@@ -1,21 +1,11 @@
 /**
- * The one interface every place that runs learner code implements: the in-page Worker engine, the
- * Node engine (QuickJS in-process) and the serverless endpoint (QuickJS in the function).
+ * What every sandbox engine shares besides its interface (`SandboxEngine`, defined with the protocol):
+ * the wall-clock time limit and the message a learner sees when it stops their program.
  */
-import type { CompileResult } from './compile.ts';
-import type { SandboxRequest, SandboxResult } from './sandbox-protocol.ts';
+import type { SandboxEngine } from './sandbox-protocol.ts';
 
-export interface SandboxEngine {
-  /** Compiles learner TypeScript; compile problems are results, not exceptions. */
-  compile(source: string): Promise<CompileResult>;
-  /**
-   * Runs a request in a fresh sandbox within a wall-clock time limit per call: a run that exceeds it
-   * (an infinite loop) is observed as an error of kind 'timeout', and the engine stays usable.
-   */
-  run(request: SandboxRequest): Promise<SandboxResult>;
-  /** Releases what the engine holds (wasm instances, workers). */
-  close(): void;
-}
+// Re-exported: the interface lives with the protocol so the grader depends on the protocol alone.
+export type { SandboxEngine };
 
 /** Wall-clock time one `run` call may take before its current run is stopped. @default 2000 */
 export const DEFAULT_TIME_LIMIT_MS = 2000;

@@ -18,7 +18,7 @@ import type { VirtualTime } from './virtual-time.ts';
 export const VIRTUAL_EPOCH_MS = 1_767_225_600_000;
 
 /** Global names removed because they reach outside the sandbox. */
-export const ESCAPE_HATCHES = [
+const ESCAPE_HATCHES = [
   'fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'importScripts', 'indexedDB',
   'caches', 'localStorage', 'sessionStorage', 'postMessage', 'close', 'BroadcastChannel', 'Worker',
   'SharedWorker', 'navigator', 'WebTransport', 'RTCPeerConnection', 'Request', 'Response', 'FileReaderSync',

@@ -11,7 +11,7 @@ export interface EsbuildBuildApi {
 }
 
 /** Absolute path of the QuickJS entry point. */
-export const QUICKJS_ENTRY = new URL('./quickjs-entry.ts', import.meta.url).pathname;
+const QUICKJS_ENTRY = new URL('./quickjs-entry.ts', import.meta.url).pathname;
 
 /** Bundles `quickjs-entry.ts` and everything it imports into one script for QuickJS. */
 export async function buildHarnessBundle(esbuild: EsbuildBuildApi): Promise<string> {

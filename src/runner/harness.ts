@@ -11,7 +11,7 @@ import type { DriverKind, RunObservation, SandboxHost, SandboxLimits, SandboxReq
 import { decodeSourceMap, type DecodedMappings } from './source-map.ts';
 
 /** Limits applied when a request leaves them out. */
-export const DEFAULT_LIMITS: Required<SandboxLimits> = { consoleLines: 200, consoleBytes: 20_000, virtualTimeMs: 600_000 };
+const DEFAULT_LIMITS: Required<SandboxLimits> = { consoleLines: 200, consoleBytes: 20_000, virtualTimeMs: 600_000 };
 
 /**
  * Runs every run of `request` in order and resolves to their observations. Hardens the realm on first

@@ -74,8 +74,8 @@ function copyPlain(values: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Longest error name and message kept: a multi-megabyte message must not flood the report. */
-export const MAX_ERROR_NAME = 100;
-export const MAX_ERROR_MESSAGE = 2000;
+const MAX_ERROR_NAME = 100;
+const MAX_ERROR_MESSAGE = 2000;
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;

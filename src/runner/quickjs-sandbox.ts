@@ -7,7 +7,7 @@
  */
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { timeoutMessage } from './engine.ts';
-import type { RunObservation, SandboxRequest, SandboxResult, SandboxRun } from './sandbox-protocol.ts';
+import { emptyObservation, type RunObservation, type SandboxRequest, type SandboxResult, type SandboxRun } from './sandbox-protocol.ts';
 
 export interface QuickJSSandboxOptions {
   module: QuickJSWASMModule;
@@ -186,17 +186,7 @@ function outOfMemoryObservations(runs: SandboxRun[], limitBytes: number): RunObs
 }
 
 function stoppedObservations(runs: SandboxRun[], kind: 'timeout' | 'runtime', name: string, first: string, rest: string): RunObservation[] {
-  return runs.map((run, index) => ({
-    scenario: run.scenario,
-    seed: run.seed,
-    guarantee: run.guarantee,
-    orders: [...run.orders],
-    processed_orders: null,
-    console: [],
-    faultsHit: [],
-    trace: [],
-    error: { kind, name, message: index === 0 ? first : rest },
-  }));
+  return runs.map((run, index) => ({ ...emptyObservation(run), error: { kind, name, message: index === 0 ? first : rest } }));
 }
 
 function describe(context: QuickJSContext, handle: QuickJSHandle): string {

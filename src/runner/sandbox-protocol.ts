@@ -80,10 +80,38 @@ export interface RunObservation {
   observed?: Record<string, unknown>;
 }
 
+/** What the sandbox hands back for one Check or one Run. */
 export interface SandboxResult {
   runs: RunObservation[];
   /** Set when the sandbox itself failed (not the learner's code): the grader reports kind 'sandbox'. */
   sandboxError?: string;
+}
+
+/** A compile error, 1-based, in the learner's file. */
+export interface CompileError {
+  kind: 'compile';
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** What compiling learner source gives: runnable CommonJS with its source map, or the first error. */
+export type CompileResult = { ok: true; code: string; map: string } | { ok: false; error: CompileError };
+
+/**
+ * The one interface every place that runs learner code implements: the in-page Worker engine, the
+ * Node engine (QuickJS in-process) and the serverless endpoint (QuickJS in the function).
+ */
+export interface SandboxEngine {
+  /** Compiles learner TypeScript; compile problems are results, not exceptions. */
+  compile(source: string): Promise<CompileResult>;
+  /**
+   * Runs a request in a fresh sandbox within a wall-clock time limit per call: a run that exceeds it
+   * (an infinite loop) is observed as an error of kind 'timeout', and the engine stays usable.
+   */
+  run(request: SandboxRequest): Promise<SandboxResult>;
+  /** Releases what the engine holds (wasm instances, workers). */
+  close(): void;
 }
 
 /** What the environment that hosts the sandbox (a Worker, QuickJS) provides to the harness. */
@@ -98,4 +126,22 @@ export interface SandboxHost {
   evaluate(wrappedSource: string): unknown;
   /** The file name stack traces show for evaluated learner code, to find the learner's frames. */
   learnerFileName: string;
+}
+
+/**
+ * An observation of `run` with nothing observed yet: the request's own labels and orders, no output.
+ * Drivers fill it in; the grader rebuilds untrusted observations from it; engines use it for runs that
+ * a limit stopped. One literal, so a field added to RunObservation is added everywhere at once.
+ */
+export function emptyObservation(run: SandboxRun): RunObservation {
+  return {
+    scenario: run.scenario,
+    seed: run.seed,
+    guarantee: run.guarantee,
+    orders: [...run.orders],
+    processed_orders: null,
+    console: [],
+    faultsHit: [],
+    trace: [],
+  };
 }

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { friendlyIssues } from './friendly-errors.ts';
 
-/**
- * The metadata of one exercise, read from `exercises/<id>/exercise.json`.
- * Starter, solution, hidden checks and known-wrong submissions live beside it as files;
- * this schema only describes what a learner sees and where the exercise is embedded.
- */
+/** One step of an exercise: shown in the progress list, judged by the checks' `steps` function. */
 export const exerciseStepSchema = z.strictObject({
   /** Stable id of the step, used by the checks and by saved progress. */
   id: z.string().regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes').describe('Stable id of the step'),
@@ -24,6 +21,11 @@ export const exerciseContractSchema = z.strictObject({
   description: z.string().min(1).describe('What the harness does with the code and what is graded'),
 });
 
+/**
+ * The metadata of one exercise, read from `exercises/<id>/exercise.json`.
+ * Starter, solution, hidden checks and known-wrong submissions live beside it as files;
+ * this schema only describes what a learner sees and where the exercise is embedded.
+ */
 export const exerciseSchema = z.strictObject({
   /** Title shown above the editor. */
   title: z.string().min(1).describe('Title shown above the editor'),
@@ -33,11 +35,15 @@ export const exerciseSchema = z.strictObject({
   summary: z.string().min(1).describe('What the learner builds'),
   /** Steps in order; an exercise without steps is graded per guarantee only. @default [] */
   steps: z.array(exerciseStepSchema).default([]).describe('Steps in order'),
-  contract: exerciseContractSchema,
+  /** What the learner's code must provide (see `exerciseContractSchema`). */
+  contract: exerciseContractSchema.describe('What the learner must provide and what is graded'),
 });
 
+/** One step of an exercise, as parsed. */
 export type ExerciseStep = z.infer<typeof exerciseStepSchema>;
+/** The learner's contract, as parsed. */
 export type ExerciseContract = z.infer<typeof exerciseContractSchema>;
+/** A validated `exercise.json`, with defaults filled in. */
 export type ExerciseMeta = z.infer<typeof exerciseSchema>;
 
 /**
@@ -47,20 +53,5 @@ export type ExerciseMeta = z.infer<typeof exerciseSchema>;
 export function parseExerciseMeta(value: unknown, file: string): ExerciseMeta {
   const result = exerciseSchema.safeParse(value);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${friendlyMessage(issue)}`);
-  throw new Error(lines.join('\n'));
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(top level)';
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out === '' ? '' : '.'}${String(key)}`;
-  return out;
-}
-
-function friendlyMessage(issue: z.core.$ZodIssue): string {
-  // zod 4 words a missing field as "expected string, received undefined"; authors read "Required" faster.
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'Required';
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
-  return issue.message;
+  throw new Error(friendlyIssues(result.error.issues, file).join('\n'));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GUARANTEES, type Guarantee } from '../grading/guarantees.ts';
+import { GUARANTEES, type Guarantee } from './guarantees.ts';
 
 // Re-exported: the list lives in a zod-free module so page code can use it without zod.
 export { GUARANTEES, type Guarantee };
@@ -14,16 +14,20 @@ export const gradeErrorSchema = z.strictObject({
   line: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
 });
+/** What stopped a submission or one run. */
 export type GradeError = z.infer<typeof gradeErrorSchema>;
 
+/** The verdict on one step of the exercise. */
 export const stepReportSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
   passed: z.boolean(),
   message: z.string(),
 });
+/** The verdict on one step. */
 export type StepReport = z.infer<typeof stepReportSchema>;
 
+/** The verdict on one run: one fault scenario and seed, under one guarantee. */
 export const runReportSchema = z.strictObject({
   scenario: z.string(),
   seed: z.number().int(),
@@ -34,13 +38,16 @@ export const runReportSchema = z.strictObject({
   message: z.string(),
   error: gradeErrorSchema.optional(),
 });
+/** The verdict on one run. */
 export type RunReport = z.infer<typeof runReportSchema>;
 
+/** One guarantee's runs; it passes when every run passes. */
 export const guaranteeReportSchema = z.strictObject({
   guarantee: guaranteeSchema,
   passed: z.boolean(),
   runs: z.array(runReportSchema),
 });
+/** One guarantee's runs and verdict. */
 export type GuaranteeReport = z.infer<typeof guaranteeReportSchema>;
 
 /** The report of one graded submission: the JSON that `grade --json` prints and `check()` resolves to. */
@@ -53,4 +60,22 @@ export const gradeReportSchema = z.strictObject({
   steps: z.array(stepReportSchema),
   guarantees: z.array(guaranteeReportSchema),
 });
+/** The report of one graded submission (`grade --json`). */
 export type GradeReport = z.infer<typeof gradeReportSchema>;
+
+/**
+ * The learner's program run once as written (the Run button, `POST /api/run`): what it printed and
+ * what the cluster did. Not a verdict: nothing here is judged.
+ */
+export interface ProgramRunReport {
+  exercise: string;
+  file: string;
+  /** A compile error, or what stopped the program (runtime error, timeout). */
+  error: GradeError | null;
+  /** What the program printed, capped by the sandbox. */
+  console: string[];
+  /** The simulated cluster's events in order (the broker's trace format). */
+  trace: unknown[];
+  /** What the run observed as processed orders, when the exercise observes them. */
+  processed_orders: string[] | null;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quizSchema } from './quiz.ts';
-import { friendlyIssues } from './friendly-errors.ts';
+import { friendlyIssues, requiredField } from './friendly-errors.ts';
 
 /**
  * The front matter of a lesson (`content/lessons/NN-slug.mdx`).
@@ -12,13 +12,13 @@ export function lessonSchema(knownExerciseIds: readonly string[]) {
   return z
     .strictObject({
       /** Title shown on the course home, in the page heading and in search results. */
-      title: z.string().min(1).describe('Lesson title'),
+      title: z.string({ error: requiredField('title', 'the lesson title') }).min(1).describe('Lesson title'),
       /** One sentence for the course home and the page's meta description. */
-      description: z.string().min(1).describe('One-sentence summary'),
+      description: z.string({ error: requiredField('description', 'one sentence for the course home') }).min(1).describe('One-sentence summary'),
       /** Position in the course, 1-based; previous / next follow it. */
-      order: z.number().int().positive().describe('Position in the course, 1-based'),
+      order: z.number({ error: requiredField('order', 'the position in the course, 1, 2, 3…, each used once') }).int().positive().describe('Position in the course, 1-based'),
       /** The seed lesson this one mirrors, a file name under shared/seeds without `.txt`. */
-      seed: z.string().regex(/^\d{3}_[0-9a-f]+$/, 'use the seed file name without .txt, e.g. 000_cad3cde24f010121').describe('Seed lesson mirrored'),
+      seed: z.string({ error: requiredField('seed', 'the seed lesson it mirrors') }).regex(/^\d{3}_[0-9a-f]+$/, 'use the seed file name without .txt, e.g. 000_cad3cde24f010121').describe('Seed lesson mirrored'),
       /** Exercises embedded with `<Exercise id="…" />`, in page order. @default [] */
       exercises: z
         .array(

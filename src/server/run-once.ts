@@ -3,11 +3,11 @@
  * program as written, else the first run without faults), reported with its console and trace. The
  * page cannot pick that run itself in server mode, because the runs come from the hidden checks.
  */
-import type { ProgramRunReport } from '../components/exercise/exercise-backend.ts';
 import type { LoadedExercise } from '../grading/exercise-types.ts';
+import { gradeErrorOf } from '../grading/grade-error.ts';
 import type { SandboxEngine } from '../runner/engine.ts';
-import type { RunError, SandboxRun } from '../runner/sandbox-protocol.ts';
-import type { GradeError } from '../schemas/grade-report.ts';
+import type { SandboxRun } from '../runner/sandbox-protocol.ts';
+import type { ProgramRunReport } from '../schemas/grade-report.ts';
 
 /** The run Run makes, the same choice as the in-page runner's. */
 export function demoRun(runs: readonly SandboxRun[]): SandboxRun | undefined {
@@ -35,16 +35,9 @@ export async function runProgramOnce(exercise: LoadedExercise, source: string, e
   }
   return {
     ...report,
-    error: observation.error === undefined ? null : toGradeError(observation.error),
+    error: observation.error === undefined ? null : gradeErrorOf(observation.error),
     console: observation.console,
     trace: observation.trace,
     processed_orders: observation.processed_orders,
   };
-}
-
-function toGradeError({ kind, name, message, line, column }: RunError): GradeError {
-  const error: GradeError = { kind, message: name === '' || message.startsWith(name) ? message : `${name}: ${message}` };
-  if (line !== undefined) error.line = line;
-  if (column !== undefined) error.column = column;
-  return error;
 }

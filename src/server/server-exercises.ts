@@ -1,8 +1,8 @@
 /**
  * Every exercise, hidden checks and solutions included, bundled into the Worker at build time.
  * Only the serverless function imports this module: it is the one place the checks leave the repo.
- * (It mirrors src/grading/load-exercises-vite.ts with literal `import.meta.glob` calls, which Vite
- * needs to see verbatim to replace them.)
+ * The `import.meta.glob` calls are written out literally because Vite must see them verbatim to
+ * replace them; the Node loader (src/grading/load-exercises.ts) reads the same folders from disk.
  */
 import { assembleExercise } from '../grading/assemble-exercise.ts';
 import type { LoadedExercise } from '../grading/exercise-types.ts';

@@ -48,6 +48,20 @@ export interface BatchLike {
 }
 
 /** run(config). */
+/** How `run()` was asked to commit: KafkaJS's autoCommit options with their defaults applied. */
+interface CommitPolicy {
+  autoCommit: boolean;
+  interval: number | null;
+  threshold: number | null;
+  autoResolve: boolean;
+}
+
+/** A fetch that returned records. */
+type FetchedRecords = Extract<FetchResponse, { error: null }>;
+
+/** What handing one batch to the learner's handler ended with. */
+type HandOverOutcome = { failedAt: number | null } | 'consumer-gone';
+
 export interface ConsumerRunConfigLike {
   /** @default true */
   autoCommit?: boolean;
@@ -210,11 +224,90 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     engine.faults.noteDelivered(handle, groupId, tp.topic, tp.partition, r.offset, r.key, r.value);
   }
 
+  /**
+   * Hands one fetched batch of a partition to the learner's eachMessage or eachBatch. Returns the offset
+   * whose handler threw (null when none did), or 'consumer-gone' when the consumer crashed meanwhile,
+   * which ends the poll loop at once.
+   */
+  async function handOver(run: ConsumerRunConfigLike, tp: TopicPartitionRef, res: FetchedRecords, startGeneration: number, policy: CommitPolicy): Promise<HandOverOutcome> {
+    if (run.eachMessage) return eachMessage(run.eachMessage, tp, res, startGeneration, policy);
+    if (run.eachBatch) return eachBatch(run.eachBatch, tp, res, policy);
+    return { failedAt: null };
+  }
+
+  async function eachMessage(handler: NonNullable<ConsumerRunConfigLike['eachMessage']>, tp: TopicPartitionRef, res: FetchedRecords, startGeneration: number, policy: CommitPolicy): Promise<HandOverOutcome> {
+    const { autoCommit, interval, threshold } = policy;
+    const k = key(tp.topic, tp.partition);
+    for (const r of res.records) {
+      if (!running || !alive || generation !== startGeneration) break;
+      deliver(tp, r);
+      try {
+        await handler({ topic: tp.topic, partition: tp.partition, message: toMessage(r), heartbeat: async () => {}, pause: () => pauseOne(tp) });
+      } catch (err) {
+        engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, error: err instanceof Error ? err.name : 'Error', detail: `eachMessage threw: ${err instanceof Error ? err.message : String(err)}` });
+        return { failedAt: r.offset };
+      }
+      if (!alive) return 'consumer-gone';
+      resolved.set(k, r.offset + 1);
+      uncommittedCount++;
+      if (threshold !== null) await commitIfNecessary(autoCommit, interval, threshold);
+    }
+    return { failedAt: null };
+  }
+
+  async function eachBatch(handler: NonNullable<ConsumerRunConfigLike['eachBatch']>, tp: TopicPartitionRef, res: FetchedRecords, policy: CommitPolicy): Promise<HandOverOutcome> {
+    const { autoCommit, interval, threshold, autoResolve } = policy;
+    const k = key(tp.topic, tp.partition);
+    const messages = res.records.map(toMessage);
+    for (const r of res.records) deliver(tp, r);
+    const hw = res.highWatermark;
+    const batch: BatchLike = {
+      topic: tp.topic,
+      partition: tp.partition,
+      highWatermark: String(hw),
+      messages,
+      isEmpty: () => messages.length === 0,
+      firstOffset: () => messages[0]?.offset ?? null,
+      lastOffset: () => messages[messages.length - 1]?.offset ?? String(hw - 1),
+      offsetLag: () => String(Math.max(0, hw - 1 - Number(messages[messages.length - 1]?.offset ?? hw - 1))),
+      offsetLagLow: () => String(Math.max(0, hw - 1 - Number(messages[0]?.offset ?? hw - 1))),
+    };
+    try {
+      await handler({
+        batch,
+        resolveOffset: (o) => {
+          resolved.set(k, Number(o) + 1);
+          uncommittedCount++;
+        },
+        heartbeat: async () => {},
+        pause: () => pauseOne(tp),
+        commitOffsetsIfNecessary: async (o) => {
+          if (o) await commit(o.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) }))));
+          else await commitIfNecessary(autoCommit, interval, threshold);
+        },
+        uncommittedOffsets: () => ({
+          topics: [{ topic: tp.topic, partitions: [{ partition: tp.partition, offset: String(resolved.get(k) ?? positions.get(k) ?? 0) }] }],
+        }),
+        isRunning: () => running && alive,
+        isStale: () => generation !== engine.groups.generation(groupId),
+      });
+      if (!alive) return 'consumer-gone';
+      if (autoResolve) resolved.set(k, res.next);
+    } catch (err) {
+      engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, error: err instanceof Error ? err.name : 'Error', detail: `eachBatch threw: ${err instanceof Error ? err.message : String(err)}` });
+      return { failedAt: Number(messages[0]?.offset ?? res.next) };
+    }
+    return { failedAt: null };
+  }
+
   async function loop(run: ConsumerRunConfigLike): Promise<void> {
-    const autoCommit = run.autoCommit ?? true;
-    const interval = run.autoCommitInterval ?? null;
-    const threshold = run.autoCommitThreshold ?? null;
-    const autoResolve = run.eachBatchAutoResolve ?? true;
+    const policy: CommitPolicy = {
+      autoCommit: run.autoCommit ?? true,
+      interval: run.autoCommitInterval ?? null,
+      threshold: run.autoCommitThreshold ?? null,
+      autoResolve: run.eachBatchAutoResolve ?? true,
+    };
+    const { autoCommit, interval, threshold } = policy;
     while (running && alive) {
       if (evicted && memberId === null) {
         // KafkaJS's answer to UNKNOWN_MEMBER_ID: join the group again as a new member.
@@ -242,64 +335,9 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
         }
         gotAny = true;
         engine.emit({ kind: 'fetch', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: res.records[0]?.offset ?? 0, count: res.records.length });
-        let failedAt: number | null = null;
-        if (run.eachMessage) {
-          for (const r of res.records) {
-            if (!running || !alive || generation !== startGeneration) break;
-            deliver(tp, r);
-            try {
-              await run.eachMessage({ topic: tp.topic, partition: tp.partition, message: toMessage(r), heartbeat: async () => {}, pause: () => pauseOne(tp) });
-            } catch (err) {
-              failedAt = r.offset;
-              engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, error: err instanceof Error ? err.name : 'Error', detail: `eachMessage threw: ${err instanceof Error ? err.message : String(err)}` });
-              break;
-            }
-            if (!alive) return;
-            resolved.set(k, r.offset + 1);
-            uncommittedCount++;
-            if (threshold !== null) await commitIfNecessary(autoCommit, interval, threshold);
-          }
-        } else if (run.eachBatch) {
-          const messages = res.records.map(toMessage);
-          for (const r of res.records) deliver(tp, r);
-          const hw = res.highWatermark;
-          const batch: BatchLike = {
-            topic: tp.topic,
-            partition: tp.partition,
-            highWatermark: String(hw),
-            messages,
-            isEmpty: () => messages.length === 0,
-            firstOffset: () => messages[0]?.offset ?? null,
-            lastOffset: () => messages[messages.length - 1]?.offset ?? String(hw - 1),
-            offsetLag: () => String(Math.max(0, hw - 1 - Number(messages[messages.length - 1]?.offset ?? hw - 1))),
-            offsetLagLow: () => String(Math.max(0, hw - 1 - Number(messages[0]?.offset ?? hw - 1))),
-          };
-          try {
-            await run.eachBatch({
-              batch,
-              resolveOffset: (o) => {
-                resolved.set(k, Number(o) + 1);
-                uncommittedCount++;
-              },
-              heartbeat: async () => {},
-              pause: () => pauseOne(tp),
-              commitOffsetsIfNecessary: async (o) => {
-                if (o) await commit(o.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) }))));
-                else await commitIfNecessary(autoCommit, interval, threshold);
-              },
-              uncommittedOffsets: () => ({
-                topics: [{ topic: tp.topic, partitions: [{ partition: tp.partition, offset: String(resolved.get(k) ?? positions.get(k) ?? 0) }] }],
-              }),
-              isRunning: () => running && alive,
-              isStale: () => generation !== engine.groups.generation(groupId),
-            });
-            if (!alive) return;
-            if (autoResolve) resolved.set(k, res.next);
-          } catch (err) {
-            failedAt = Number(messages[0]?.offset ?? res.next);
-            engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, error: err instanceof Error ? err.name : 'Error', detail: `eachBatch threw: ${err instanceof Error ? err.message : String(err)}` });
-          }
-        }
+        const outcome = await handOver(run, tp, res, startGeneration, policy);
+        if (outcome === 'consumer-gone') return;
+        const { failedAt } = outcome;
         if (failedAt !== null) {
           // KafkaJS retries a failed message after a backoff, from the failed offset on.
           const resume = resolved.get(k) !== undefined ? Math.max(resolved.get(k) ?? 0, failedAt) : failedAt;

@@ -3,21 +3,10 @@
  * kept to one small interface so the controller loads with the page while the machinery loads
  * lazily — and so a server-graded mode can be a second implementation.
  */
-import type { GradeError, GradeReport } from '../../schemas/grade-report.ts';
+import type { GradeReport, ProgramRunReport } from '../../schemas/grade-report.ts';
 
-/** The learner's program run once as written: what it printed and what the cluster did. */
-export interface ProgramRunReport {
-  exercise: string;
-  file: string;
-  /** A compile error, or what stopped the program (runtime error, timeout). */
-  error: GradeError | null;
-  /** What the program printed, capped by the sandbox. */
-  console: string[];
-  /** The simulated cluster's events in order (the broker's trace format). */
-  trace: unknown[];
-  /** What the run observed as processed orders, when the exercise observes them. */
-  processed_orders: string[] | null;
-}
+// Re-exported: the report is the /api/run contract, so it lives with the other report types in schemas.
+export type { ProgramRunReport };
 
 /** The trace a graded run left, found by its guarantee, scenario and seed; undefined when not kept. */
 export type TraceLookup = (guarantee: string, scenario: string, seed: number) => readonly unknown[] | undefined;

@@ -11,10 +11,11 @@ import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { createBilling } from './billing.ts';
 import { setUpCluster } from './cluster-setup.ts';
-import { emptyObservation, missingExport, type Driver } from './driver.ts';
+import { missingExport, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
 import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
 import { runRestartable } from './restartable-program.ts';
+import { emptyObservation } from '../sandbox-protocol.ts';
 
 /** Virtual time each instance gets to consume: several of the consumer's 5 s fetch waits. */
 const RUN_FOR_MS = 20_000;

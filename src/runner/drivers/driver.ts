@@ -16,20 +16,6 @@ export interface DriverContext {
 /** Runs the learner's module for one run and reports what it observed. Never throws for learner faults. */
 export type Driver = (context: DriverContext, run: SandboxRun) => Promise<RunObservation>;
 
-/** An observation with nothing observed yet, to be filled in by a driver. */
-export function emptyObservation(run: SandboxRun): RunObservation {
-  return {
-    scenario: run.scenario,
-    seed: run.seed,
-    guarantee: run.guarantee,
-    orders: [...run.orders],
-    processed_orders: null,
-    console: [],
-    faultsHit: [],
-    trace: [],
-  };
-}
-
 /** True when `value` is an array of strings (what processed_orders must be). */
 export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');

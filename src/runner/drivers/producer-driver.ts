@@ -10,8 +10,9 @@ import { runUntil } from '../../broker/index.ts';
 import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { setUpCluster } from './cluster-setup.ts';
-import { emptyObservation, type Driver } from './driver.ts';
+import type { Driver } from './driver.ts';
 import { createProgramInstance } from './program-instance.ts';
+import { emptyObservation } from '../sandbox-protocol.ts';
 
 export const runProducer: Driver = async (context, run) => {
   const observation = emptyObservation(run);

@@ -7,7 +7,8 @@ import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { substituteDeclaration } from '../substitute-declaration.ts';
 import { createScriptClock } from '../virtual-time.ts';
-import { emptyObservation, isStringArray, type Driver } from './driver.ts';
+import { isStringArray, type Driver } from './driver.ts';
+import { emptyObservation } from '../sandbox-protocol.ts';
 
 export const runScript: Driver = async (context, run) => {
   const observation = emptyObservation(run);

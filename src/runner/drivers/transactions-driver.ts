@@ -13,10 +13,11 @@
 import { captureConsole } from '../console-capture.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { setUpCluster } from './cluster-setup.ts';
-import { emptyObservation, missingExport, type Driver } from './driver.ts';
+import { missingExport, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
 import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
 import { runRestartable } from './restartable-program.ts';
+import { emptyObservation } from '../sandbox-protocol.ts';
 
 /** Virtual time each instance gets to catch up: past KafkaJS's 30 s request timeout and a retry. */
 const RUN_FOR_MS = 75_000;

@@ -10,9 +10,6 @@ import type { GradeReport } from '../../schemas/grade-report.ts';
 /** How a verdict says where it was computed, per grading mode. */
 export const GRADED_WHERE = { server: 'checked on the server', browser: 'checked in your browser' } as const;
 
-/** True when this build sends Check to the server (set at build time by the serverless target). */
-export const gradesOnServer: boolean = import.meta.env['PUBLIC_GRADING'] === 'server';
-
 /** The file name reports give the learner's code in the page (as the in-page runner does). */
 const PAGE_FILE_NAME = 'main.ts';
 

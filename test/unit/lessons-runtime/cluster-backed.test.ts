@@ -164,3 +164,15 @@ describe('lesson 05 simulator presets, checked against the cluster', () => {
     });
   }
 });
+
+describe('quiz answers that quote a step-through agree with its data', () => {
+  test('lesson 02, question 3: message_status after step 1 and after step 3', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const mdx = await readFile(new URL('../../../content/lessons/02-visual-breakdown.mdx', import.meta.url), 'utf8');
+    const timeline = trackerTimeline(visualBreakdown.variables, visualBreakdown.start, visualBreakdown.steps);
+    const answer = `text: From ${timeline[1]?.['message_status']} to ${timeline[3]?.['message_status']}\n            correct: true`;
+    expect(mdx).toContain(answer);
+    expect(mdx).toContain(`text: At least 1\n            correct: true`);
+    expect(timeline[2]?.['retry_attempts']).toBe('≥ 1');
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The three delivery guarantees, as plain data. Kept apart from the zod schemas so that the grader and
+ * The three delivery guarantees, as plain data. Kept apart from the zod schemas (grade-report.ts) so that the grader and
  * the checks, which run in the page, do not pull zod into the page's bundle; the report schema builds
  * its enum from this list.
  */
