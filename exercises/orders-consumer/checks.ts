@@ -6,17 +6,10 @@
  * (at-least-once); only an idempotent charge (or an offset stored with the charge) bills exactly once.
  */
 import type { ExerciseChecks } from '../../src/grading/checks-types.ts';
+import { scenarioRuns, type FaultScenario } from '../../src/grading/fault-scenarios.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
-import { orderIdsFor } from '../../src/grading/order-ids.ts';
-import type { SandboxRun } from '../../src/runner/sandbox-protocol.ts';
-import { GUARANTEES } from '../../src/schemas/guarantees.ts';
 
-interface Scenario {
-  name: string;
-  faults(orders: readonly string[]): unknown[];
-}
-
-const SCENARIOS: Scenario[] = [
+const SCENARIOS: FaultScenario[] = [
   { name: 'no fault', faults: () => [] },
   { name: 'consumer crash before commit', faults: (o) => [{ fault: 'crash-consumer-before-commit', on: { topic: 'orders', value: o[1] } }] },
   { name: 'consumer crash after commit', faults: (o) => [{ fault: 'crash-consumer-after-commit', on: { topic: 'orders', value: o[1] } }] },
@@ -26,18 +19,8 @@ const SCENARIOS: Scenario[] = [
   ] },
 ];
 
-function runs(): SandboxRun[] {
-  return GUARANTEES.flatMap((guarantee, g) =>
-    SCENARIOS.map((scenario, s) => {
-      const seed = 3000 + 100 * g + s;
-      const orders = orderIdsFor(seed, 3);
-      return { scenario: scenario.name, seed, guarantee, orders, faults: scenario.faults(orders) };
-    }),
-  );
-}
-
 export const checks: ExerciseChecks = {
   driver: 'consumer',
-  runs,
+  runs: () => scenarioRuns(SCENARIOS, { seedBase: 3000 }),
   judge: (run) => judgeDelivery(run, run.processed_orders, 'billing', undefined, 'orders'),
 };

@@ -6,17 +6,12 @@
  * instance freezes past its session timeout and wakes up as a zombie after a replacement took over.
  */
 import type { ExerciseChecks, Verdict } from '../../src/grading/checks-types.ts';
+import { scenarioRuns, type FaultScenario } from '../../src/grading/fault-scenarios.ts';
 import { offsetsCommittedInTransaction } from '../../src/grading/consumer-history.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
-import { orderIdsFor } from '../../src/grading/order-ids.ts';
-import type { RunObservation, SandboxRun } from '../../src/runner/sandbox-protocol.ts';
+import type { RunObservation } from '../../src/runner/sandbox-protocol.ts';
 
-interface Scenario {
-  name: string;
-  faults(orders: readonly string[]): unknown[];
-}
-
-const SCENARIOS: Scenario[] = [
+const SCENARIOS: FaultScenario[] = [
   { name: 'no fault', faults: () => [] },
   { name: 'consumer crash before commit', faults: (o) => [{ fault: 'crash-consumer-before-commit', on: { topic: 'orders', value: o[1] } }] },
   { name: 'producer restart', faults: (o) => [{ fault: 'restart-producer', on: { topic: 'processed_orders', value: o[1] } }] },
@@ -28,20 +23,12 @@ const SCENARIOS: Scenario[] = [
   { name: 'paused instance', faults: (o) => [{ fault: 'pause-instance', on: { topic: 'processed_orders', value: o[1] }, forMs: 40_000 }] },
 ];
 
-function runs(): SandboxRun[] {
-  return SCENARIOS.map((scenario, s) => {
-    const seed = 5000 + s;
-    const orders = orderIdsFor(seed, 3);
-    return { scenario: scenario.name, seed, guarantee: 'exactly-once', orders, faults: scenario.faults(orders) };
-  });
-}
-
 function judge(run: RunObservation): Verdict {
   const verdict = judgeDelivery(run, run.processed_orders, 'processed_orders (read_committed)', 'processed_orders', 'orders');
   return verdict.passed ? verdict : { passed: false, message: `${verdict.message}${advice(run, verdict.message)}` };
 }
 
-/** What to change, in the terms of this exercise, for the two failures the diagnosis alone does not spell out. */
+/** What to change, in the terms of this exercise, for the failures the diagnosis alone does not spell out. */
 function advice(run: RunObservation, message: string): string {
   // A restarted instance re-reads from the group's committed offset: without sendOffsets it re-sends what an earlier transaction already committed.
   if (message.includes('duplicated') && !offsetsCommittedInTransaction(run.trace)) {
@@ -58,6 +45,6 @@ function advice(run: RunObservation, message: string): string {
 
 export const checks: ExerciseChecks = {
   driver: 'transactions',
-  runs,
+  runs: () => scenarioRuns(SCENARIOS, { seedBase: 5000, guarantees: ['exactly-once'] }),
   judge,
 };

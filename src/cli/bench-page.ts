@@ -11,7 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.ts';
 import { exercisePageUrl } from './browser-engine.ts';
 import { ensureSiteBuilt } from './site-build.ts';
@@ -81,6 +81,83 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
+/**
+ * The bytes the exercise page ships: a tall page pushes the exercise far below the fold, so the first
+ * load shows what a reader pays before reaching it; then scrolling to it loads the rest.
+ */
+async function measureBytes(browser: Browser, serverUrl: string, exercise: string): Promise<Pick<PageBench, 'initialBytes' | 'readyBytes' | 'largest'>> {
+  const sizing = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const bytesPage = await sizing.newPage();
+  const bodies = new Map<string, Buffer>();
+  let phase: 'initial' | 'ready' = 'initial';
+  const initial = new Set<string>();
+  bytesPage.on('response', (response) => {
+    const url = response.url();
+    if (!url.startsWith(serverUrl)) return;
+    if (phase === 'initial') initial.add(url);
+    response.body().then((body) => bodies.set(url, body), () => undefined);
+  });
+  await bytesPage.addInitScript(() => {
+    addEventListener('DOMContentLoaded', () => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '20000px';
+      document.querySelector('[data-exercise]')?.before(spacer);
+    });
+  });
+  await bytesPage.goto(exercisePageUrl(serverUrl, exercise));
+  await bytesPage.waitForLoadState('networkidle');
+  phase = 'ready';
+  await bytesPage.locator('[data-exercise]').scrollIntoViewIfNeeded();
+  await bytesPage.locator('[data-exercise][data-state="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
+  await bytesPage.waitForLoadState('networkidle');
+  await sizing.close();
+  const totals = (urls: Iterable<string>): ByteTotals => {
+    const sum: ByteTotals = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+    for (const url of urls) {
+      const body = bodies.get(url);
+      if (body === undefined) continue;
+      const packed = compress(body);
+      sum.files++;
+      sum.raw += body.length;
+      sum.gzip += packed.gzip;
+      sum.brotli += packed.brotli;
+    }
+    return sum;
+  };
+  const largest = [...bodies]
+    .sort(([, a], [, b]) => b.length - a.length)
+    .slice(0, 6)
+    .map(([url, body]) => ({ file: new URL(url).pathname.replace(/^\/_astro\//, ''), raw: body.length, brotli: compress(body).brotli }));
+  return { initialBytes: totals(initial), readyBytes: totals(bodies.keys()), largest };
+}
+
+/**
+ * Check → verdict with everything warm: the first Check loads the checks chunk; later ones measure the
+ * steady state (compile + fresh pre-spawned Worker + every run + grading + render).
+ */
+async function measureChecks(page: Page, exercise: string, solution: string, checks: number): Promise<{ times: number[]; compile: number[]; sandbox: number[] }> {
+  return page.evaluate(
+    async ([id, code, count]) => {
+      const hook = window.courseExercises![id as string]!;
+      hook.setCode(code as string);
+      await hook.check();
+      const times: number[] = [];
+      performance.clearMeasures();
+      for (let i = 0; i < (count as number); i++) {
+        // Let the spare Worker finish starting, as it would between two clicks.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const start = performance.now();
+        const report = await hook.check();
+        times.push(performance.now() - start);
+        if (!report.passed) throw new Error('the solution did not pass');
+      }
+      const phase = (name: string): number[] => performance.getEntriesByName(name, 'measure').map((m) => m.duration);
+      return { times, compile: phase('kdc:compile'), sandbox: phase('kdc:sandbox') };
+    },
+    [exercise, solution, checks] as const,
+  );
+}
+
 /** Measures one exercise page (default: orders-four-steps) with its solution as the checked code. */
 export async function benchExercisePage(exercise = 'orders-four-steps', checks = 9): Promise<PageBench> {
   await ensureSiteBuilt(PROJECT_ROOT);
@@ -89,50 +166,7 @@ export async function benchExercisePage(exercise = 'orders-four-steps', checks =
   const server = await serveStatic(`${PROJECT_ROOT}dist`);
   const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
   try {
-    // Bytes: a tall page pushes the exercise far below the fold, so the first load shows what a
-    // reader pays before reaching it; then scrolling to it loads the rest.
-    const sizing = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const bytesPage = await sizing.newPage();
-    const bodies = new Map<string, Buffer>();
-    let phase: 'initial' | 'ready' = 'initial';
-    const initial = new Set<string>();
-    bytesPage.on('response', (response) => {
-      const url = response.url();
-      if (!url.startsWith(server.url)) return;
-      if (phase === 'initial') initial.add(url);
-      response.body().then((body) => bodies.set(url, body), () => undefined);
-    });
-    await bytesPage.addInitScript(() => {
-      addEventListener('DOMContentLoaded', () => {
-        const spacer = document.createElement('div');
-        spacer.style.height = '20000px';
-        document.querySelector('[data-exercise]')?.before(spacer);
-      });
-    });
-    await bytesPage.goto(exercisePageUrl(server.url, exercise));
-    await bytesPage.waitForLoadState('networkidle');
-    phase = 'ready';
-    await bytesPage.locator('[data-exercise]').scrollIntoViewIfNeeded();
-    await bytesPage.locator('[data-exercise][data-state="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
-    await bytesPage.waitForLoadState('networkidle');
-    await sizing.close();
-    const totals = (urls: Iterable<string>): ByteTotals => {
-      const sum: ByteTotals = { files: 0, raw: 0, gzip: 0, brotli: 0 };
-      for (const url of urls) {
-        const body = bodies.get(url);
-        if (body === undefined) continue;
-        const packed = compress(body);
-        sum.files++;
-        sum.raw += body.length;
-        sum.gzip += packed.gzip;
-        sum.brotli += packed.brotli;
-      }
-      return sum;
-    };
-    const largest = [...bodies]
-      .sort(([, a], [, b]) => b.length - a.length)
-      .slice(0, 6)
-      .map(([url, body]) => ({ file: new URL(url).pathname.replace(/^\/_astro\//, ''), raw: body.length, brotli: compress(body).brotli }));
+    const { initialBytes, readyBytes, largest } = await measureBytes(browser, server.url, exercise);
 
     // Ready, cold then warm: a fresh context has an empty HTTP cache; a reload in it hits the cache.
     const context = await browser.newContext();
@@ -142,28 +176,7 @@ export async function benchExercisePage(exercise = 'orders-four-steps', checks =
     const readyColdMs = await readyTime(page, url);
     const readyWarmMs = await readyTime(page, url);
 
-    // Check → verdict with everything warm: the first Check loads the checks chunk; later ones
-    // measure the steady state (compile + fresh pre-spawned Worker + every run + grading + render).
-    const { times: durations, compile, sandbox } = await page.evaluate(
-      async ([id, code, count]) => {
-        const hook = window.courseExercises![id as string]!;
-        hook.setCode(code as string);
-        await hook.check();
-        const times: number[] = [];
-        performance.clearMeasures();
-        for (let i = 0; i < (count as number); i++) {
-          // Let the spare Worker finish starting, as it would between two clicks.
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          const start = performance.now();
-          const report = await hook.check();
-          times.push(performance.now() - start);
-          if (!report.passed) throw new Error('the solution did not pass');
-        }
-        const phase = (name: string): number[] => performance.getEntriesByName(name, 'measure').map((m) => m.duration);
-        return { times, compile: phase('kdc:compile'), sandbox: phase('kdc:sandbox') };
-      },
-      [exercise, solution, checks] as const,
-    );
+    const { times: durations, compile, sandbox } = await measureChecks(page, exercise, solution, checks);
     await context.close();
     return {
       exercise,
@@ -173,8 +186,8 @@ export async function benchExercisePage(exercise = 'orders-four-steps', checks =
       checkWarmRuns: durations.length,
       compileMedianMs: median(compile),
       sandboxMedianMs: median(sandbox),
-      initialBytes: totals(initial),
-      readyBytes: totals(bodies.keys()),
+      initialBytes,
+      readyBytes,
       largest,
     };
   } finally {

@@ -24,6 +24,8 @@ test('the course home lists the five lessons in order with their progress', asyn
   await expect(page.locator('[data-course-progress]')).toHaveText('0 of 5 lessons complete');
   await links.nth(1).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('visual breakdown');
+  // The visit is recorded by a module script; leaving before it runs would record nothing.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('kdc:progress:visited:02-visual-breakdown'))).toBe('visited');
   await page.goto('/');
   await expect(second).toHaveText('Visited · quizzes 0/1');
   await page.reload();
