@@ -67,6 +67,14 @@ test('the starter fails, and only then can the solution be shown beside the code
   await expect(showSolution).toBeHidden();
   await exercise(page).getByRole('button', { name: 'Check', exact: true }).click();
   await expect(exercise(page).getByTestId('verdict')).toHaveAttribute('data-passed', 'false');
+  // The status line says so, and every step keeps its title, instructions and hint beside its result.
+  await expect(exercise(page).getByRole('status').filter({ hasText: 'Check finished' })).toBeVisible();
+  const steps = exercise(page).locator('[data-step]');
+  await expect(steps).toHaveCount(4);
+  for (const title of ['Create the orders', 'Choose the delivery guarantee', 'Simulate the delivery', 'Print the result']) {
+    await expect(steps.filter({ hasText: title })).toHaveCount(1);
+  }
+  await expect(steps.first().getByText('Need a hint?')).toBeVisible();
   await showSolution.click();
   await expect(exercise(page).locator('[data-diff] .monaco-diff-editor')).toBeVisible();
   // The learner's code is untouched.

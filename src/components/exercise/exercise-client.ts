@@ -107,7 +107,7 @@ class ExerciseController {
   }
 
   #status(text: string): void {
-    part(this.#root, '[data-status]').textContent = text;
+    part(this.#root, '[data-live-status]').textContent = text;
   }
 
   #warnIfFailed(result: SaveResult): void {
