@@ -2,7 +2,7 @@
  * What every sandbox engine shares besides its interface (`SandboxEngine`, defined with the protocol):
  * the wall-clock time limit and the message a learner sees when it stops their program.
  */
-import type { SandboxEngine } from './sandbox-protocol.ts';
+import { emptyObservation, type RunObservation, type SandboxEngine, type SandboxRun } from './sandbox-protocol.ts';
 
 // Re-exported: the interface lives with the protocol so the grader depends on the protocol alone.
 export type { SandboxEngine };
@@ -13,4 +13,14 @@ export const DEFAULT_TIME_LIMIT_MS = 2000;
 /** The message a learner sees when their code is stopped by the time limit. */
 export function timeoutMessage(limitMs: number): string {
   return `The program did not finish within ${limitMs / 1000} s and was stopped: look for a loop that never ends, or an await that never resolves.`;
+}
+
+/** Observations for runs stopped (or never started) because the time limit was used up — the same words in every engine. */
+export function timedOutObservations(runs: readonly SandboxRun[], limitMs: number): RunObservation[] {
+  return stoppedObservations(runs, 'timeout', 'TimeoutError', timeoutMessage(limitMs), 'Not run: an earlier run of this check used up the time limit.');
+}
+
+/** Observations for runs a limit stopped: the first gets `first`, the ones never started get `rest`. */
+export function stoppedObservations(runs: readonly SandboxRun[], kind: 'timeout' | 'runtime', name: string, first: string, rest: string): RunObservation[] {
+  return runs.map((run, index) => ({ ...emptyObservation(run), error: { kind, name, message: index === 0 ? first : rest } }));
 }

@@ -5,9 +5,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createCompiler } from './compile.ts';
-import { DEFAULT_TIME_LIMIT_MS, type SandboxEngine } from './engine.ts';
+import { DEFAULT_TIME_LIMIT_MS, timedOutObservations, type SandboxEngine } from './engine.ts';
 import { buildHarnessBundle } from './harness-bundle.ts';
-import { timedOutObservations } from './quickjs-sandbox.ts';
 import type { RunObservation, SandboxRequest, SandboxResult } from './sandbox-protocol.ts';
 
 export interface NodeEngineOptions {

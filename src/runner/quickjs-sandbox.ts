@@ -6,8 +6,8 @@
  * harness bundle and a clock.
  */
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { timeoutMessage } from './engine.ts';
-import { emptyObservation, type RunObservation, type SandboxRequest, type SandboxResult, type SandboxRun } from './sandbox-protocol.ts';
+import { stoppedObservations, timedOutObservations } from './engine.ts';
+import { type RunObservation, type SandboxRequest, type SandboxResult, type SandboxRun } from './sandbox-protocol.ts';
 
 export interface QuickJSSandboxOptions {
   module: QuickJSWASMModule;
@@ -168,11 +168,6 @@ async function drive(context: QuickJSContext, requestJson: string, yields: Quick
   }
 }
 
-/** Observations for runs stopped (or never started) because the time limit was used up. */
-export function timedOutObservations(runs: SandboxRun[], limitMs: number): RunObservation[] {
-  return stoppedObservations(runs, 'timeout', 'TimeoutError', timeoutMessage(limitMs), 'Not run: an earlier run of this check used up the time limit.');
-}
-
 /** Observations for runs stopped (or never started) because the learner's program used up the memory limit. */
 function outOfMemoryObservations(runs: SandboxRun[], limitBytes: number): RunObservation[] {
   const mib = Math.round(limitBytes / (1024 * 1024));
@@ -185,9 +180,6 @@ function outOfMemoryObservations(runs: SandboxRun[], limitBytes: number): RunObs
   );
 }
 
-function stoppedObservations(runs: SandboxRun[], kind: 'timeout' | 'runtime', name: string, first: string, rest: string): RunObservation[] {
-  return runs.map((run, index) => ({ ...emptyObservation(run), error: { kind, name, message: index === 0 ? first : rest } }));
-}
 
 function describe(context: QuickJSContext, handle: QuickJSHandle): string {
   try {

@@ -8,7 +8,7 @@ import type { LoadedExercise } from '../grading/exercise-types.ts';
 import type { SandboxEngine } from '../runner/engine.ts';
 import { MAX_BODY_BYTES, RATE_LIMIT } from './grade-limits.ts';
 import { createRateLimiter } from './rate-limiter.ts';
-import { runProgramOnce } from './run-once.ts';
+import { runProgramOnce } from '../grading/run-once.ts';
 import { serverExercises } from './server-exercises.ts';
 import { createSubmissionHandler } from './submission-handler.ts';
 import { createWorkerdEngine } from './workerd-engine.ts';

@@ -8,6 +8,9 @@ import type { GradeReport, ProgramRunReport } from '../../schemas/grade-report.t
 // Re-exported: the report is the /api/run contract, so it lives with the other report types in schemas.
 export type { ProgramRunReport };
 
+/** The file name reports give the learner's code in the page, whichever backend grades it. */
+export const PAGE_FILE_NAME = 'main.ts';
+
 /** The trace a graded run left, found by its guarantee, scenario and seed; undefined when not kept. */
 export type TraceLookup = (guarantee: string, scenario: string, seed: number) => readonly unknown[] | undefined;
 

@@ -4,13 +4,12 @@
  * is in the page's first bytes. Checks and solutions are separate chunks, fetched on the first
  * Check and on "Show solution" respectively.
  */
-import type { ExerciseBackend, ProgramRunReport } from '../../components/exercise/exercise-backend.ts';
+import { PAGE_FILE_NAME, type ExerciseBackend } from '../../components/exercise/exercise-backend.ts';
 import type { ExerciseChecks } from '../../grading/checks-types.ts';
 import type { LoadedExercise } from '../../grading/exercise-types.ts';
 import { gradeSubmission } from '../../grading/grade.ts';
+import { runProgramOnce } from '../../grading/run-once.ts';
 import type { ExerciseMeta } from '../../schemas/exercise.ts';
-import type { GradeError } from '../../schemas/grade-report.ts';
-import type { SandboxRun } from '../sandbox-protocol.ts';
 import { createBrowserEngine, type BrowserEngine } from './browser-engine.ts';
 
 const metaFiles = import.meta.glob<unknown>('/exercises/*/exercise.json', { import: 'default' });
@@ -18,8 +17,6 @@ const checkFiles = import.meta.glob<Record<string, unknown>>('/exercises/*/check
 const starterFiles = import.meta.glob<string>('/exercises/*/starter.ts', { query: '?raw', import: 'default' });
 const solutionFiles = import.meta.glob<string>('/exercises/*/solution.ts', { query: '?raw', import: 'default' });
 
-/** The file name reports give the learner's code in the page. */
-export const PAGE_FILE_NAME = 'main.ts';
 
 let sharedEngine: BrowserEngine | undefined;
 
@@ -66,13 +63,6 @@ async function loadForGrading(id: string): Promise<LoadedExercise> {
   return { id, meta: { ...parsed, steps: parsed.steps ?? [] }, starter, solution: '', checks: pickChecks(checks, id), wrong: [] };
 }
 
-/**
- * The run a Run button makes: the program as written (guarantee null) when the checks have one,
- * else the first run without faults, else the first run.
- */
-export function pickDemoRun(runs: readonly SandboxRun[]): SandboxRun | undefined {
-  return runs.find((r) => r.guarantee === null) ?? runs.find((r) => r.faults.length === 0) ?? runs[0];
-}
 
 /**
  * The engine with each phase recorded as a User Timing measure (`kdc:compile`, `kdc:sandbox`), so
@@ -135,35 +125,9 @@ export function createBrowserBackend(id: string): ExerciseBackend {
       traces.clear();
       return gradeSubmission(await loaded(), source, checkEngine, PAGE_FILE_NAME);
     },
-    run: async (source) => runOnce(id, await loaded(), source, engine),
+    run: async (source) => runProgramOnce(await loaded(), source, engine, PAGE_FILE_NAME),
     solution: () => load(solutionFiles, id, 'solution.ts'),
     traceOf: (guarantee, scenario, seed) => traces.get(traceKey(guarantee, scenario, seed)),
   };
 }
 
-async function runOnce(id: string, exercise: LoadedExercise, source: string, engine: BrowserEngine): Promise<ProgramRunReport> {
-  const report: ProgramRunReport = { exercise: id, file: PAGE_FILE_NAME, error: null, console: [], trace: [], processed_orders: null };
-  const compiled = await engine.compile(source);
-  if (!compiled.ok) return { ...report, error: compiled.error };
-  const run = pickDemoRun(exercise.checks.runs());
-  if (run === undefined) return { ...report, error: { kind: 'sandbox', message: 'this exercise defines no runs' } };
-  const { checks } = exercise;
-  const result = await engine.run({
-    code: compiled.code,
-    map: compiled.map,
-    driver: checks.driver,
-    runs: [run],
-    ...(checks.observe === undefined ? {} : { observe: [...checks.observe] }),
-  });
-  if (result.sandboxError !== undefined) return { ...report, error: { kind: 'sandbox', message: result.sandboxError } };
-  const observation = result.runs[0];
-  if (observation === undefined) return { ...report, error: { kind: 'sandbox', message: 'the sandbox returned nothing' } };
-  let error: GradeError | null = null;
-  if (observation.error) {
-    const { kind, name, message, line, column } = observation.error;
-    error = { kind, message: name === '' || message.startsWith(name) ? message : `${name}: ${message}` };
-    if (line !== undefined) error.line = line;
-    if (column !== undefined) error.column = column;
-  }
-  return { ...report, error, console: observation.console, trace: observation.trace, processed_orders: observation.processed_orders };
-}

@@ -6,7 +6,7 @@
  * engines give the same verdicts.
  */
 import { createCompiler, type CompileResult } from '../compile.ts';
-import { DEFAULT_TIME_LIMIT_MS, timeoutMessage, type SandboxEngine } from '../engine.ts';
+import { DEFAULT_TIME_LIMIT_MS, timedOutObservations, type SandboxEngine } from '../engine.ts';
 import type { RunObservation, SandboxRequest, SandboxResult, SandboxRun } from '../sandbox-protocol.ts';
 import { startEsbuild } from './esbuild-browser.ts';
 import type { RunMessage, WorkerToPage } from './worker-messages.ts';
@@ -76,7 +76,7 @@ export function runInWorker(worker: Worker, request: SandboxRequest, limitMs: nu
       resolve(result);
     };
     const timer = setTimeout(() => {
-      finish({ runs: [...observations, ...timedOut(request.runs.slice(observations.length), limitMs)] });
+      finish({ runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), limitMs)] });
     }, limitMs);
     worker.addEventListener('message', (event: MessageEvent) => {
       const message = event.data as WorkerToPage;
@@ -124,25 +124,7 @@ export function joinResults(batches: readonly { runs: readonly SandboxRun[]; res
   const timeout = observations.findIndex((observation) => observation.error?.kind === 'timeout');
   const stopped = [gap, timeout].filter((index) => index >= 0).reduce((a, b) => Math.min(a, b), Infinity);
   if (stopped === Infinity) return { runs: observations };
-  if (stopped === timeout) return { runs: [...observations.slice(0, stopped), ...timedOut(runs.slice(stopped), limitMs)] };
+  if (stopped === timeout) return { runs: [...observations.slice(0, stopped), ...timedOutObservations(runs.slice(stopped), limitMs)] };
   return { runs: observations.slice(0, stopped) };
 }
 
-/** The runs a time limit cut off: the first is the one that hung, the rest never started. */
-function timedOut(runs: readonly SandboxRun[], limitMs: number): RunObservation[] {
-  return runs.map((run, index) => ({
-    scenario: run.scenario,
-    seed: run.seed,
-    guarantee: run.guarantee,
-    orders: [...run.orders],
-    processed_orders: null,
-    console: [],
-    faultsHit: [],
-    trace: [],
-    error: {
-      kind: 'timeout',
-      name: 'TimeoutError',
-      message: index === 0 ? timeoutMessage(limitMs) : 'Not run: an earlier run of this check used up the time limit.',
-    },
-  }));
-}

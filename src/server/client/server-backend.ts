@@ -4,14 +4,8 @@
  * Worker, which holds the hidden checks. Nothing of the checks or the solutions is in this module or
  * in anything it imports, so the page's bundle cannot reveal them.
  */
-import type { ExerciseBackend, ProgramRunReport } from '../../components/exercise/exercise-backend.ts';
+import { PAGE_FILE_NAME, type ExerciseBackend, type ProgramRunReport } from '../../components/exercise/exercise-backend.ts';
 import type { GradeReport } from '../../schemas/grade-report.ts';
-
-/** How a verdict says where it was computed, per grading mode. */
-export const GRADED_WHERE = { server: 'checked on the server', browser: 'checked in your browser' } as const;
-
-/** The file name reports give the learner's code in the page (as the in-page runner does). */
-const PAGE_FILE_NAME = 'main.ts';
 
 export interface ServerBackendOptions {
   /** @default globalThis.fetch */

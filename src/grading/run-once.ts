@@ -1,15 +1,14 @@
 /**
- * The Run button in server mode: the learner's program once, as the checks' demonstration run (the
- * program as written, else the first run without faults), reported with its console and trace. The
- * page cannot pick that run itself in server mode, because the runs come from the hidden checks.
+ * The Run button: the learner's program once, as the checks' demonstration run (the program as written,
+ * else the first run without faults), reported with its console and trace. The in-page runner and the
+ * server's /api/run both call this, so Run shows the same thing in either grading mode.
  */
-import type { LoadedExercise } from '../grading/exercise-types.ts';
-import { gradeErrorOf } from '../grading/grade-error.ts';
-import type { SandboxEngine } from '../runner/engine.ts';
-import type { SandboxRun } from '../runner/sandbox-protocol.ts';
+import type { LoadedExercise } from './exercise-types.ts';
+import { gradeErrorOf } from './grade-error.ts';
+import type { SandboxEngine, SandboxRun } from '../runner/sandbox-protocol.ts';
 import type { ProgramRunReport } from '../schemas/grade-report.ts';
 
-/** The run Run makes, the same choice as the in-page runner's. */
+/** The run that Run makes. */
 export function demoRun(runs: readonly SandboxRun[]): SandboxRun | undefined {
   return runs.find((r) => r.guarantee === null) ?? runs.find((r) => r.faults.length === 0) ?? runs[0];
 }
