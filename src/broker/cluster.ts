@@ -15,6 +15,9 @@ export function createCluster(options: ClusterOptions): SimCluster {
   if (!checked.ok) throw new Error(`invalid fault plan:\n- ${checked.errors.join('\n- ')}`);
   const engine = new Engine({ seed: options.seed, brokers, faults: checked.plan, uncleanLeaderElection: options.uncleanLeaderElection ?? false });
   const kafkajs = createKafkaJsModule(engine);
+  // A process's timers: held while it is frozen, never fired once it died; cancellable even while held.
+  const cancelledTimers = new Set<number>();
+  let nextProcessTimer = 1;
   return {
     now: () => engine.now(),
     step: () => engine.clock.step(),
@@ -31,5 +34,31 @@ export function createCluster(options: ClusterOptions): SimCluster {
     faultsHit: () => engine.faultsHit(),
     kafkajs,
     onClientCrash: (listener) => engine.onClientCrash(listener),
+    spawnProcess: (name) => engine.spawnProcess(name),
+    kafkajsFor: (process) => createKafkaJsModule(engine, process),
+    processAlive: (process) => engine.processes.alive(process),
+    setProcessTimer(process, delayMs, fn) {
+      const id = nextProcessTimer++;
+      engine.clock.schedule(delayMs, () =>
+        engine.faults.whenAwake(process, () => {
+          if (!cancelledTimers.delete(id)) fn();
+        }),
+      );
+      return id;
+    },
+    clearProcessTimer: (id) => {
+      cancelledTimers.add(id);
+    },
+    callService(process, call, latencyMs, effect) {
+      const { ticket, fate } = engine.faults.beginCall(process, call);
+      if (fate !== 'proceed') return new Promise(() => {});
+      const value = effect();
+      return new Promise((resolve) => {
+        engine.clock.schedule(latencyMs, () => {
+          if (engine.faults.endCall(ticket)) return;
+          engine.faults.whenAwake(process, () => resolve(value));
+        });
+      });
+    },
   };
 }

@@ -23,6 +23,7 @@ import type { FaultPlan } from './faults.ts';
 import { FaultRuntime } from './fault-runtime.ts';
 import { TransactionCoordinator } from './transactions.ts';
 import { GroupCoordinator } from './groups.ts';
+import { ProcessTable } from './processes.ts';
 
 /** One-way network latency between any two nodes, in virtual milliseconds. */
 export const HOP_MS = 1;
@@ -62,8 +63,9 @@ interface ClientEntry {
   kind: 'consumer' | 'producer' | 'admin';
   clientId: string;
   groupId?: string;
+  /** The process the client lives in: it dies with it. */
+  process: number;
   alive: boolean;
-  onCrash: () => void;
 }
 
 /** Engine options (resolved from ClusterOptions). */
@@ -86,6 +88,7 @@ export class Engine {
   readonly faults: FaultRuntime;
   readonly txns: TransactionCoordinator;
   readonly groups: GroupCoordinator;
+  readonly processes = new ProcessTable();
   private readonly clients = new Map<number, ClientEntry>();
   private nextClient = 1;
   private nextRequest = 1;
@@ -113,12 +116,24 @@ export class Engine {
 
   // ---- clients -------------------------------------------------------------------------------
 
-  /** Register a client instance; `onCrash` is called if a planned fault kills it. */
-  registerClient(kind: ClientEntry['kind'], clientId: string, onCrash: () => void, groupId?: string): number {
+  /** Start a process (see processes.ts); its clients, timers and calls die with it. */
+  spawnProcess(name: string): number {
+    return this.processes.spawn(name);
+  }
+
+  /**
+   * Register a client instance of process `process`; `onCrash` is called when a planned fault kills the
+   * process (and so the client).
+   */
+  registerClient(kind: ClientEntry['kind'], clientId: string, onCrash: () => void, groupId: string | undefined, process: number): number {
     const id = this.nextClient++;
-    const entry: ClientEntry = { kind, clientId, alive: true, onCrash };
+    const entry: ClientEntry = { kind, clientId, process, alive: true };
     if (groupId !== undefined) entry.groupId = groupId;
     this.clients.set(id, entry);
+    this.processes.onKill(process, () => {
+      entry.alive = false;
+      onCrash();
+    });
     return id;
   }
 
@@ -127,23 +142,36 @@ export class Engine {
     return this.clients.get(id)?.alive ?? false;
   }
 
+  /** The process a client lives in (0 for an unknown client). */
+  clientProcess(id: number): number {
+    return this.clients.get(id)?.process ?? 0;
+  }
+
   /** A fresh request id (one per produce request, shared by its retries). */
   newRequestId(): number {
     return this.nextRequest++;
   }
 
-  /** Kill a client instance (planned fault): it stops, it is told, and the host's listeners are told. */
+  /** A planned fault killed a client: the whole process it lives in dies. */
   crashClient(id: number, detail: string): void {
     const c = this.clients.get(id);
-    if (!c || !c.alive) return;
-    c.alive = false;
-    const ev: Omit<TraceEvent, 't'> = { kind: 'crash', clientId: c.clientId, detail };
-    if (c.groupId !== undefined) ev.groupId = c.groupId;
+    if (c) this.crashProcess(c.process, detail);
+  }
+
+  /**
+   * Kill a process (planned fault): one crash event, then every client of it stops, then the host's
+   * listeners are told (a supervisor may start a replacement).
+   */
+  crashProcess(process: number, detail: string): void {
+    if (!this.processes.alive(process)) return;
+    const name = this.processes.name(process);
+    const groupIds = [...this.clients.values()].filter((c) => c.process === process && c.groupId !== undefined).map((c) => c.groupId as string);
+    const ev: Omit<TraceEvent, 't'> = { kind: 'crash', clientId: name, detail };
+    if (groupIds[0] !== undefined) ev.groupId = groupIds[0];
     this.emit(ev);
-    c.onCrash();
-    if (c.kind === 'admin') return;
-    const note: ClientCrash = { kind: c.kind, clientId: c.clientId, t: this.now() };
-    if (c.groupId !== undefined) note.groupId = c.groupId;
+    this.processes.kill(process);
+    const note: ClientCrash = { process: name, t: this.now() };
+    if (groupIds[0] !== undefined) note.groupId = groupIds[0];
     for (const l of this.crashListeners) l(note);
   }
 

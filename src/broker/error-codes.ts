@@ -26,6 +26,7 @@ export const ERRORS = {
   COORDINATOR_NOT_AVAILABLE: e('COORDINATOR_NOT_AVAILABLE', 15, true, 'The coordinator is not available'),
   NOT_ENOUGH_REPLICAS: e('NOT_ENOUGH_REPLICAS', 19, true, 'Fewer in-sync replicas than min.insync.replicas: the write was refused before it was appended'),
   NOT_ENOUGH_REPLICAS_AFTER_APPEND: e('NOT_ENOUGH_REPLICAS_AFTER_APPEND', 20, true, 'The in-sync replicas fell below min.insync.replicas after the write was appended: the record is in the leader log anyway'),
+  REBALANCE_IN_PROGRESS: e('REBALANCE_IN_PROGRESS', 27, false, 'The group is rebalancing: the member must rejoin before it can commit'),
   TOPIC_ALREADY_EXISTS: e('TOPIC_ALREADY_EXISTS', 36, false, 'Topic with this name already exists'),
   INVALID_REPLICATION_FACTOR: e('INVALID_REPLICATION_FACTOR', 38, false, 'Replication factor is below 1 or larger than the number of brokers'),
   OUT_OF_ORDER_SEQUENCE_NUMBER: e('OUT_OF_ORDER_SEQUENCE_NUMBER', 45, false, 'The broker received an out of order sequence number: data may have been lost'),

@@ -39,6 +39,29 @@ const PRODUCE_FAULTS = new Set<Fault['fault']>([
   'transaction-timeout',
 ]);
 
+/** A call out of a process, as its call site describes it. */
+export interface ProcessCall {
+  /** What the call does, for reports: "charge order-3f1", "commit offsets orders/0 → 3". */
+  label: string;
+  /** The records or orders it concerns (so a diagnosis can tie a crash to an order). */
+  values: readonly (string | null)[];
+  /** How the call fails when a planned failure refuses it; absent when it cannot fail so. */
+  failure?: string;
+}
+
+/** A call that started: which call of which process it is. */
+export interface CallTicket {
+  process: number;
+  n: number;
+  call: ProcessCall;
+}
+
+/** How a call's start went: go on, the process died, or the call failed before taking effect. */
+export interface CallStart {
+  ticket: CallTicket;
+  fate: 'proceed' | 'crashed' | 'failed';
+}
+
 /** KafkaJS's default pause of a frozen process: past the 30 s session timeout. */
 const DEFAULT_PAUSE_MS = 40_000;
 
@@ -49,9 +72,9 @@ export class FaultRuntime {
   private readonly engine: Engine;
   private unclaimedProduce: number;
   private unclaimedConsume: number;
-  /** Frozen processes (by clientId): the virtual time each wakes up. */
-  private readonly pausedUntil = new Map<string, number>();
-  private readonly pauseListeners = new Map<string, ((forMs: number) => void)[]>();
+  /** Frozen processes (by process id): the virtual time each wakes up. */
+  private readonly pausedUntil = new Map<number, number>();
+  private readonly pauseListeners = new Map<number, ((forMs: number) => void)[]>();
 
   constructor(engine: Engine, plan: FaultPlan) {
     this.engine = engine;
@@ -180,8 +203,9 @@ export class FaultRuntime {
         this.hit(e, { ...this.base(req), broker: part.leader, detail: `followers ${removed.join(',') || '(none)'} fell out of the ISR for ${forMs} ms, below min.insync.replicas ${part.minIsr}` });
       } else if (f.fault === 'pause-instance') {
         const forMs = f.forMs ?? DEFAULT_PAUSE_MS;
-        this.hit(e, { ...this.base(req), detail: `the instance '${req.clientId}' froze for ${forMs} ms right after this record was written (a long GC pause or a network partition), then woke up and carried on` });
-        this.pause(req.clientId, forMs);
+        const process = this.engine.clientProcess(req.client);
+        this.hit(e, { ...this.base(req), detail: `the instance '${this.engine.processes.name(process)}' froze for ${forMs} ms right after this record was written (a long GC pause or a network partition), then woke up and carried on` });
+        this.pause(process, forMs);
       } else if (f.fault === 'zombie-producer' || f.fault === 'transaction-timeout') {
         if (req.transactionalId === null) continue;
         const zombie = f.fault === 'zombie-producer';
@@ -197,41 +221,87 @@ export class FaultRuntime {
   }
 
   /**
-   * Freeze the process `clientId` (all its clients) for `forMs`: what is due to it is held by
-   * {@link whenAwake}; its clients' pause listeners are told (a consumer arranges its session expiry).
+   * Freeze `process` (all its clients and timers) for `forMs`: what is due to it is held by
+   * {@link whenAwake}; its pause listeners are told (a consumer arranges its session expiry).
    */
-  private pause(clientId: string, forMs: number): void {
+  private pause(process: number, forMs: number): void {
     const until = this.engine.now() + forMs;
-    this.pausedUntil.set(clientId, Math.max(until, this.pausedUntil.get(clientId) ?? 0));
-    for (const listener of this.pauseListeners.get(clientId) ?? []) listener(forMs);
+    this.pausedUntil.set(process, Math.max(until, this.pausedUntil.get(process) ?? 0));
+    for (const listener of this.pauseListeners.get(process) ?? []) listener(forMs);
     this.engine.clock.schedule(forMs, () => {
-      if ((this.pausedUntil.get(clientId) ?? 0) > this.engine.now()) return;
-      this.pausedUntil.delete(clientId);
-      this.engine.emit({ kind: 'fault', clientId, detail: `pause-instance: '${clientId}' wakes up after ${forMs} ms and carries on with its calls in flight` });
+      if ((this.pausedUntil.get(process) ?? 0) > this.engine.now()) return;
+      this.pausedUntil.delete(process);
+      const name = this.engine.processes.name(process);
+      this.engine.emit({ kind: 'fault', clientId: name, detail: `pause-instance: '${name}' wakes up after ${forMs} ms and carries on with its calls in flight` });
     });
   }
 
-  /** Whether the process `clientId` is frozen now. */
-  isPaused(clientId: string): boolean {
-    return (this.pausedUntil.get(clientId) ?? 0) > this.engine.now();
+  /** Whether `process` is frozen now. */
+  isPaused(process: number): boolean {
+    return (this.pausedUntil.get(process) ?? 0) > this.engine.now();
   }
 
-  /** Tell `listener` (with the pause's length) whenever the process `clientId` freezes. */
-  onPause(clientId: string, listener: (forMs: number) => void): void {
-    const list = this.pauseListeners.get(clientId);
+  /** Tell `listener` (with the pause's length) whenever `process` freezes. */
+  onPause(process: number, listener: (forMs: number) => void): void {
+    const list = this.pauseListeners.get(process);
     if (list) list.push(listener);
-    else this.pauseListeners.set(clientId, [listener]);
+    else this.pauseListeners.set(process, [listener]);
   }
 
   /**
-   * Run `fn` — a response or a timer due to a client of process `clientId` — now, or when the process
-   * wakes up if it is frozen. Held callbacks run at wake-up in the order they were due (the clock breaks
-   * ties by insertion order), the way a resumed process drains its socket and timer queues.
+   * Run `fn` — a response or a timer due to `process` — now, or when the process wakes up if it is
+   * frozen; never once it died. Held callbacks run at wake-up in the order they were due (the clock
+   * breaks ties by insertion order), the way a resumed process drains its socket and timer queues.
    */
-  whenAwake(clientId: string, fn: () => void): void {
-    const until = this.pausedUntil.get(clientId);
+  whenAwake(process: number, fn: () => void): void {
+    if (!this.engine.processes.alive(process)) return;
+    const until = this.pausedUntil.get(process);
     if (until === undefined || until <= this.engine.now()) fn();
-    else this.engine.clock.schedule(until - this.engine.now(), () => this.whenAwake(clientId, fn));
+    else this.engine.clock.schedule(until - this.engine.now(), () => this.whenAwake(process, fn));
+  }
+
+  /**
+   * A process starts a call out (see processes.ts): the call is counted, and a planned crash may kill
+   * the process before the call takes effect, or a planned failure refuse it (only when the call site
+   * says how it can fail, in `call.failure`).
+   */
+  beginCall(process: number, call: ProcessCall): CallStart {
+    const n = this.engine.processes.countCall(process);
+    const ticket: CallTicket = { process, n, call };
+    const crash = this.callFault('crash-process', n, 'before');
+    if (crash !== undefined) {
+      this.strike(crash, ticket, `the process '${this.engine.processes.name(process)}' died just before its call ${n} (${call.label}) took effect`);
+      return { ticket, fate: 'crashed' };
+    }
+    if (call.failure !== undefined) {
+      const fail = this.callFault('fail-call', n);
+      if (fail !== undefined) {
+        this.hit(fail, { values: call.values, clientId: this.engine.processes.name(process), detail: `call ${n} of '${this.engine.processes.name(process)}' (${call.label}) failed: ${call.failure}` });
+        return { ticket, fate: 'failed' };
+      }
+    }
+    return { ticket, fate: 'proceed' };
+  }
+
+  /** The call took effect and its answer is about to reach the process: true ⇒ a planned crash struck first. */
+  endCall(ticket: CallTicket): boolean {
+    const crash = this.callFault('crash-process', ticket.n, 'after');
+    if (crash === undefined || !this.engine.processes.alive(ticket.process)) return false;
+    this.strike(crash, ticket, `the process '${this.engine.processes.name(ticket.process)}' died right after its call ${ticket.n} (${ticket.call.label}) took effect, before the answer arrived`);
+    return true;
+  }
+
+  private callFault(kind: 'crash-process' | 'fail-call', n: number, when?: 'before' | 'after'): Entry | undefined {
+    return this.entries.find((e) => {
+      const f = e.fault;
+      if (e.fired || f.fault !== kind || f.call !== n) return false;
+      return f.fault !== 'crash-process' || (f.when ?? 'after') === when;
+    });
+  }
+
+  private strike(e: Entry, ticket: CallTicket, detail: string): void {
+    this.hit(e, { values: ticket.call.values, clientId: this.engine.processes.name(ticket.process), detail });
+    this.engine.crashProcess(ticket.process, `process crash at call ${ticket.n} (${ticket.call.label})`);
   }
 
   /** A consumer delivered a record: arm consumer faults whose nth matching delivery this is. */
@@ -253,8 +323,9 @@ export class FaultRuntime {
     for (const e of this.entries) {
       const a = e.armed;
       if (e.fired || !a || e.fault.fault !== kind) continue;
-      // A transaction's sendOffsets names only the group: it hits the consumer that armed the fault.
-      if (client === null ? a.groupId !== groupId : a.client !== client) continue;
+      // A transaction's sendOffsets names only the group: it hits the consumer that armed the fault. A
+      // commit through another client of the same process is that process committing: it is hit too.
+      if (client === null ? a.groupId !== groupId : this.engine.clientProcess(a.client) !== this.engine.clientProcess(client)) continue;
       if (offsets.some((o) => o.topic === a.topic && o.partition === a.partition && o.offset > a.offset)) return e;
     }
     return undefined;

@@ -92,6 +92,30 @@ export interface PauseInstanceFault {
 }
 /** The coordinator times out the transaction that carries the record: aborts it and fences its producer. */
 export interface TransactionTimeoutFault { fault: 'transaction-timeout'; on: RecordMatch }
+/**
+ * A process dies at its `call`-th call out (a produce, an offset commit, a transaction step, a charge;
+ * see processes.ts): `before` the call takes effect, or `after` it took effect and before its answer
+ * reached the process. Everything in the process dies with it. The first process to make that many
+ * calls is the one that dies.
+ */
+export interface CrashProcessFault {
+  fault: 'crash-process';
+  /** Which call out, from 1. */
+  call: number;
+  /** @default 'after' */
+  when?: 'before' | 'after';
+}
+/**
+ * A process's `call`-th call out fails before it takes effect, after the client's retries ran out: the
+ * error reaches the application. An offset commit is refused because the group is rebalancing
+ * (REBALANCE_IN_PROGRESS); a transaction step or a send exhausts its retries on a timeout. Calls that
+ * cannot fail so (a charge, a send of a producer that retries forever) are left alone.
+ */
+export interface FailCallFault {
+  fault: 'fail-call';
+  /** Which call out, from 1. */
+  call: number;
+}
 
 /** One planned fault. */
 export type Fault =
@@ -106,7 +130,9 @@ export type Fault =
   | CrashConsumerAfterCommitFault
   | ZombieProducerFault
   | PauseInstanceFault
-  | TransactionTimeoutFault;
+  | TransactionTimeoutFault
+  | CrashProcessFault
+  | FailCallFault;
 
 /** A list of faults; order only matters for reports. */
 export type FaultPlan = readonly Fault[];
@@ -125,6 +151,8 @@ export const FAULT_KINDS: readonly Fault['fault'][] = [
   'zombie-producer',
   'pause-instance',
   'transaction-timeout',
+  'crash-process',
+  'fail-call',
 ];
 
 const MATCH_FIELDS = new Set(['topic', 'partition', 'key', 'value', 'nth']);
@@ -177,6 +205,8 @@ const ALLOWED_KEYS: Record<Fault['fault'], readonly string[]> = {
   'zombie-producer': ['on'],
   'pause-instance': ['on', 'forMs'],
   'transaction-timeout': ['on'],
+  'crash-process': ['call', 'when'],
+  'fail-call': ['call'],
 };
 
 /**
@@ -216,6 +246,11 @@ export function validateFaultPlan(plan: unknown): FaultPlanValidation {
       }
       checkNonNegative(where, f, 'partition', false, errors);
       checkNonNegative(where, f, 'forMs', false, errors);
+    } else if (kind === 'crash-process' || kind === 'fail-call') {
+      const call = f['call'];
+      if (typeof call !== 'number' || !Number.isInteger(call) || call < 1) errors.push(`${where}.call must be an integer ≥ 1 (which call out of the process)`);
+      const when = f['when'];
+      if (when !== undefined && when !== 'before' && when !== 'after') errors.push(`${where}.when must be 'before' or 'after'`);
     } else {
       if (f['on'] === undefined) errors.push(`${where}.on is required: which record it hits, e.g. { value: 'order2' }`);
       else checkMatch(where, f['on'], errors);

@@ -31,4 +31,5 @@ export {
   type RecordMatch,
 } from './faults.ts';
 export type { KafkaJsModule } from './kafkajs/module.ts';
+export type { ProcessCall } from './fault-runtime.ts';
 export { ERRORS, type ErrorType } from './error-codes.ts';

@@ -4,6 +4,7 @@
  */
 import type { FaultPlan } from './faults.ts';
 import type { KafkaJsModule } from './kafkajs/module.ts';
+import type { ProcessCall } from './fault-runtime.ts';
 
 /** Options of {@link createCluster}. */
 export interface ClusterOptions {
@@ -105,10 +106,11 @@ export interface FaultHit {
   detail: string;
 }
 
-/** A KafkaJS client instance died on a planned fault; the host may restart the learner's program. */
+/** A process died on a planned fault; the host may restart the learner's program. */
 export interface ClientCrash {
-  kind: 'consumer' | 'producer';
-  clientId: string;
+  /** The process's name (the trace's crash event carries it as clientId). */
+  process: string;
+  /** The group of a consumer that died with it, if any. */
   groupId?: string;
   t: number;
 }
@@ -139,8 +141,22 @@ export interface SimCluster {
   faultsHit(): FaultHit[];
   /** The KafkaJS-compatible module bound to this cluster. */
   readonly kafkajs: KafkaJsModule;
-  /** Told when a planned fault kills a client instance. */
+  /** Told when a planned fault kills a process. */
   onClientCrash(listener: (e: ClientCrash) => void): void;
+  /** Starts a process of a program (see processes.ts): what a planned crash kills as a whole. */
+  spawnProcess(name: string): number;
+  /** A KafkaJS-compatible module whose every client lives in `process`. */
+  kafkajsFor(process: number): KafkaJsModule;
+  processAlive(process: number): boolean;
+  /** A timer of `process`: held while the process is frozen, never fired once it died. */
+  setProcessTimer(process: number, delayMs: number, fn: () => void): number;
+  clearProcessTimer(id: number): void;
+  /**
+   * A call of `process` to a service outside the cluster (the billing database): counted as a call out
+   * and subject to the plan's crash points. `effect` runs when the call takes effect; its value answers
+   * `latencyMs` later, unless the process died meanwhile.
+   */
+  callService<T>(process: number, call: ProcessCall, latencyMs: number, effect: () => T): Promise<T>;
 }
 
 /** A topic to create. */

@@ -35,7 +35,7 @@ function brokerThroughput(n: number, batchSize = 1000): Row {
   let peak = peakMemory();
   const engine = new Engine({ seed: 1, brokers: 3, faults, uncleanLeaderElection: false });
   engine.createTopic({ topic: 'bench', numPartitions: 1, replicationFactor: 3, minInsyncReplicas: 2 });
-  const client = engine.registerClient('producer', 'bench', () => {});
+  const client = engine.registerClient('producer', 'bench', () => {}, undefined, engine.spawnProcess('bench'));
   const batches = Math.ceil(n / batchSize);
   let nextBatch = 0;
   let acked = 0;

@@ -13,8 +13,8 @@ import type { FetchResponse } from '../engine.ts';
 import type { LogRecord } from '../log.ts';
 import type { TopicPartitionRef } from '../groups.ts';
 import { toBytes } from './bytes.ts';
-import type { ClientContext } from './context.ts';
-import { KafkaJSNonRetriableError } from './errors.ts';
+import { callOut, later as laterFor, type ClientContext } from './context.ts';
+import { KafkaJSNonRetriableError, protocolError } from './errors.ts';
 import { CONSUMER_EVENTS, noopOn } from './instrumentation.ts';
 import type { KafkaMessageLike, OffsetsLike } from './shapes.ts';
 
@@ -131,22 +131,21 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       if (memberId !== null) engine.groups.leave(groupId, memberId, 'crashed');
     },
     groupId,
+    ctx.process,
   );
 
   // While the process is frozen (pause-instance) nothing due to it runs: no fetch, no timer.
-  function later<T>(start: (resolve: (v: T) => void) => void): Promise<T> {
-    return new Promise<T>((resolve) => start((v) => engine.faults.whenAwake(ctx.clientId, () => alive && resolve(v))));
-  }
+  const later = <T>(start: (resolve: (v: T) => void) => void): Promise<T> => laterFor(ctx, () => alive, start);
 
   // A frozen consumer stops heartbeating: past its session timeout the coordinator evicts it and
   // hands its partitions to the other members. When it wakes it learns it was evicted and rejoins.
   const sessionTimeout = config.sessionTimeout ?? 30_000;
   let evicted = false;
-  engine.faults.onPause(ctx.clientId, (forMs) => {
+  engine.faults.onPause(ctx.process, (forMs) => {
     if (forMs <= sessionTimeout || memberId === null) return;
     const member = memberId;
     engine.clock.schedule(sessionTimeout, () => {
-      if (!alive || memberId !== member || !engine.faults.isPaused(ctx.clientId)) return;
+      if (!alive || memberId !== member || !engine.faults.isPaused(ctx.process)) return;
       engine.groups.leave(groupId, member, `session timeout: no heartbeat for ${sessionTimeout} ms`);
       memberId = null;
       generation = -1;
@@ -155,11 +154,29 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     });
   });
 
+  /**
+   * An offset commit: a call out of the process. A planned failure refuses it as a rebalance does
+   * (REBALANCE_IN_PROGRESS): the offsets are not stored, and the consumer rejoins at its next poll,
+   * resuming from the committed offsets — so what it processed since is delivered again.
+   */
   function commit(offsets: { topic: string; partition: number; offset: number }[]): Promise<void> {
     if (offsets.length === 0) return Promise.resolve();
-    return later<void>((done) => engine.groups.commit(handle, ctx.clientId, groupId, offsets, done)).then(() => {
+    const label = `commit offsets ${offsets.map((o) => `${o.topic}/${o.partition} → ${o.offset}`).join(', ')}`;
+    const refused = (): Error => {
+      generation = -1;
+      engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, error: 'REBALANCE_IN_PROGRESS', detail: `${label} refused: the group is rebalancing; the consumer rejoins and resumes at the committed offsets` });
+      return protocolError('REBALANCE_IN_PROGRESS');
+    };
+    return callOut(ctx, { label, values: [], failure: 'REBALANCE_IN_PROGRESS: the group rebalanced, the offsets were not stored' }, refused, () =>
+      later<void>((done) => engine.groups.commit(handle, ctx.clientId, groupId, offsets, done)),
+    ).then(() => {
       for (const o of offsets) committedByUs.set(key(o.topic, o.partition), o.offset);
     });
+  }
+
+  /** The consumer's own commits (auto-commit, before a rebalance): a refused one is logged by KafkaJS, not thrown. */
+  function commitQuietly(commitCall: Promise<void>): Promise<void> {
+    return commitCall.catch(() => undefined);
   }
 
   /** Commit every resolved offset not yet committed (what KafkaJS's offset manager does). */
@@ -188,7 +205,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     const now = engine.groups.assignment(groupId, memberId);
     if (now.generation === generation) return;
     // Before giving partitions up, commit what was processed (KafkaJS does this on rebalance).
-    if (autoCommit && generation >= 0) await commitResolved();
+    if (autoCommit && generation >= 0) await commitQuietly(commitResolved());
     const again = engine.groups.assignment(groupId, memberId);
     generation = again.generation;
     assigned = again.partitions;
@@ -250,7 +267,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       if (!alive) return 'consumer-gone';
       resolved.set(k, r.offset + 1);
       uncommittedCount++;
-      if (threshold !== null) await commitIfNecessary(autoCommit, interval, threshold);
+      if (threshold !== null) await commitQuietly(commitIfNecessary(autoCommit, interval, threshold));
     }
     return { failedAt: null };
   }
@@ -348,7 +365,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
         }
       }
       if (!running || !alive) return;
-      await commitIfNecessary(autoCommit, interval, threshold);
+      await commitQuietly(commitIfNecessary(autoCommit, interval, threshold));
       if (!gotAny) await later<void>((done) => engine.waitForData(maxWait, () => done()));
     }
   }

@@ -72,15 +72,21 @@ function createLogger(engine: Engine, namespace: string): LoggerLike {
   return self;
 }
 
-/** Build the module for one engine. */
-export function createKafkaJsModule(engine: Engine) {
+/**
+ * Build the module for one engine. With `process`, every client made through it lives in that process
+ * (the sandbox gives each run of the learner's program its own module); without, each `new Kafka(...)`
+ * is a process of its own, named by its clientId.
+ */
+export function createKafkaJsModule(engine: Engine, process?: number) {
   class Kafka {
     // A true private field: learner code holds this object and must not reach the engine through it.
     readonly #ctx: ClientContext;
     constructor(config: KafkaConfigLike) {
+      const clientId = typeof config?.clientId === 'string' ? config.clientId : 'kafkajs';
       this.#ctx = {
         engine,
-        clientId: config?.clientId ?? 'kafkajs',
+        process: process ?? engine.spawnProcess(clientId),
+        clientId,
         requestTimeout: config?.requestTimeout ?? 30_000,
         retry: config?.retry ?? {},
         logger: createLogger(engine, 'kafkajs'),

@@ -12,7 +12,7 @@ import type { ErrorType } from '../error-codes.ts';
 import { toText } from './bytes.ts';
 import { KafkaJSError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSRequestTimeoutError, protocolError } from './errors.ts';
 import { partitionForKey } from './partitioner.ts';
-import { backoff, type ClientContext, type RetryConfig, resolveRetry } from './context.ts';
+import { backoff, callOut, later as laterFor, never, type ClientContext, type RetryConfig, resolveRetry } from './context.ts';
 import type { ProducerConfigLike, ProducerRecordLike, ProducerBatchLike, RecordMetadataLike, MessageLike, OffsetsLike } from './shapes.ts';
 import { noopOn, PRODUCER_EVENTS } from './instrumentation.ts';
 
@@ -45,9 +45,15 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
   const maxInFlight = config.maxInFlightRequests ?? null;
   const transactionTimeout = config.transactionTimeout ?? 60_000;
   let alive = true;
-  const handle = engine.registerClient('producer', ctx.clientId, () => {
-    alive = false;
-  });
+  const handle = engine.registerClient(
+    'producer',
+    ctx.clientId,
+    () => {
+      alive = false;
+    },
+    undefined,
+    ctx.process,
+  );
   let producerId = -1;
   let producerEpoch = -1;
   const sequences = new Map<string, number>();
@@ -58,9 +64,10 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
   let initializing: Promise<void> | null = null;
 
   /** A promise on the virtual clock; never settles once the process died, and waits while it is frozen. */
-  function later<T>(start: (resolve: (v: T) => void) => void): Promise<T> {
-    return new Promise<T>((resolve) => start((v) => engine.faults.whenAwake(ctx.clientId, () => alive && resolve(v))));
-  }
+  const later = <T>(start: (resolve: (v: T) => void) => void): Promise<T> => laterFor(ctx, () => alive, start);
+
+  /** What the application sees when its retries ran out on a call a planned failure refused. */
+  const retriesRanOut = (): Error => new KafkaJSNumberOfRetriesExceeded(protocolError('REQUEST_TIMED_OUT'), { retryCount: retry.retries, retryTime: retry.maxRetryTime });
 
   function ensureProducerId(): Promise<void> {
     if (!idempotent || producerId >= 0) return Promise.resolve();
@@ -220,12 +227,29 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
       throw new KafkaJSNonRetriableError('A transactional producer can only send inside a transaction: call producer.transaction() first');
     }
     if (!connected) throw new KafkaJSError(disconnectedMessage);
-    if (!alive) return new Promise(() => {});
+    if (!alive) return never();
     await ensureProducerId();
     const batches: PartitionBatch[] = [];
     for (const tm of batch.topicMessages ?? []) batches.push(...split(tm.topic, tm.messages));
-    return Promise.all(batches.map((b) => sendPartition(b, acks)));
+    const values = batches.flatMap((b) => b.values);
+    const label = `${inTransaction ? 'send in a transaction' : 'send'} ${values.map((v) => v ?? 'null').join(', ')}`;
+    // Only a producer whose retries can run out sees a send fail so: an idempotent KafkaJS producer retries forever.
+    const canFail = inTransaction || retry.retries < Number.MAX_SAFE_INTEGER;
+    return callOut(ctx, { label, values, failure: 'the retries ran out on REQUEST_TIMED_OUT; nothing was written' }, canFail ? sendFailed(inTransaction) : undefined, () =>
+      Promise.all(batches.map((b) => sendPartition(b, acks))),
+    );
   }
+
+  /** The error of a send a planned failure refused; inside a transaction it also fails the transaction. */
+  function sendFailed(inTransaction: boolean): () => Error {
+    return () => {
+      if (inTransaction) currentTxnFailed?.();
+      return retriesRanOut();
+    };
+  }
+
+  /** Marks the open transaction failed (set while one is open). */
+  let currentTxnFailed: (() => void) | undefined;
 
   function transaction(): Promise<SimTransaction> {
     if (transactionalId === null) {
@@ -237,22 +261,37 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     return ensureProducerId().then(() => {
       txnActive = true;
       let ended = false;
+      // After a call of the transaction failed, only abort() is allowed, as with Java's abortable errors.
+      let failed = false;
+      currentTxnFailed = () => {
+        failed = true;
+      };
       const guard = (what: string): void => {
         if (ended) throw new KafkaJSNonRetriableError(`Cannot ${what}: the transaction has already ended`);
+        if (failed && what !== 'abort') throw new KafkaJSNonRetriableError(`Cannot ${what}: an earlier call of this transaction failed; abort it and process the message again`);
       };
-      const end = (commit: boolean): Promise<void> => {
-        guard(commit ? 'commit' : 'abort');
-        return later<ErrorType | null>((done) => engine.txns.endTxn(tid, producerId, producerEpoch, commit, done)).then((err) => {
+      const failTxn = (): Error => {
+        failed = true;
+        return retriesRanOut();
+      };
+      const endTxn = (commit: boolean): Promise<void> =>
+        later<ErrorType | null>((done) => engine.txns.endTxn(tid, producerId, producerEpoch, commit, done)).then((err) => {
           if (err === 'COORDINATOR_NOT_AVAILABLE') {
-            return later<void>((d) => engine.clock.schedule(retry.initialRetryTime, () => d())).then(() => end(commit));
+            return later<void>((d) => engine.clock.schedule(retry.initialRetryTime, () => d())).then(() => endTxn(commit));
           }
           if (err !== 'PRODUCER_FENCED') {
             ended = true;
             txnActive = false;
+            currentTxnFailed = undefined;
           }
           if (err) throw protocolError(err);
           return undefined;
         });
+      const end = (commit: boolean): Promise<void> => {
+        guard(commit ? 'commit' : 'abort');
+        const label = commit ? 'commit transaction' : 'abort transaction';
+        // A commit can fail on the way (the coordinator timed out, the retries ran out): nothing is committed.
+        return callOut(ctx, { label, values: [], failure: 'the retries ran out on REQUEST_TIMED_OUT; the transaction was not committed' }, commit ? failTxn : undefined, () => endTxn(commit));
       };
       const tx: SimTransaction = {
         send: (record) => {
@@ -268,11 +307,14 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
           const groupId = o.consumerGroupId ?? o.consumer?.groupIdForOffsets();
           if (groupId === undefined) return Promise.reject(new KafkaJSNonRetriableError('sendOffsets needs consumerGroupId (or consumer)'));
           const offsets = o.topics.flatMap((t) => t.partitions.map((p) => ({ groupId, topic: t.topic, partition: p.partition, offset: Number(p.offset) })));
-          if (engine.faults.beforeCommit(null, groupId, offsets)) return new Promise<void>(() => {});
+          if (engine.faults.beforeCommit(null, groupId, offsets)) return never<void>();
+          const label = `sendOffsets ${offsets.map((o) => `${o.topic}/${o.partition} → ${o.offset}`).join(', ')} for group '${groupId}'`;
           // Like KafkaJS, TxnOffsetCommit names the group only (no KIP-447 member id or generation), so a
           // zombie's offsets are not fenced by the group; only the transactional.id's epoch fences it.
           // (The Java client since KIP-447 sends the consumer's group metadata and gets fenced here too.)
-          return later<ErrorType | null>((done) => engine.txns.addOffsets(tid, producerId, producerEpoch, offsets, done)).then((err) => {
+          return callOut(ctx, { label, values: [], failure: 'the retries ran out on REQUEST_TIMED_OUT; the offsets did not join the transaction' }, failTxn, () =>
+            later<ErrorType | null>((done) => engine.txns.addOffsets(tid, producerId, producerEpoch, offsets, done)),
+          ).then((err) => {
             if (err) throw protocolError(err);
           });
         },

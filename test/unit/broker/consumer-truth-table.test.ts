@@ -21,9 +21,10 @@ async function produce(c: SimCluster, vals: string[]): Promise<void> {
 
 /** Run a consumer program (restarted after a crash) until `processed` has `until` entries or time is up. */
 async function consume(c: SimCluster, pattern: Pattern, processed: string[], until: number): Promise<string[]> {
-  const kafka = new c.kafkajs.Kafka({ clientId: 'billing', brokers: ['b0:9092'] });
   const crashes: string[] = [];
   const start = async (): Promise<void> => {
+    // A restart is a new process: a new Kafka client (the crash killed the old one's whole process).
+    const kafka = new c.kafkajs.Kafka({ clientId: 'billing', brokers: ['b0:9092'] });
     const consumer = kafka.consumer({ groupId: 'billing' });
     await consumer.subscribe({ topic: 'orders', fromBeginning: true });
     await consumer.run({
@@ -37,7 +38,7 @@ async function consume(c: SimCluster, pattern: Pattern, processed: string[], unt
     });
   };
   c.onClientCrash((e) => {
-    crashes.push(e.clientId);
+    crashes.push(e.process);
     void start();
   });
   await drive(c, start);
@@ -201,9 +202,10 @@ describe('transactions', () => {
     const c = clusterWithOrders({ faults: [{ fault: 'crash-consumer-before-commit', on: { value: 'order2' } }] });
     c.createTopic({ topic: 'invoices' });
     await produce(c, orders);
-    const kafka = new c.kafkajs.Kafka({ clientId: 'billing', brokers: [] });
     let done = false;
     const start = async (): Promise<void> => {
+      // Each (re)start is a new process with its own client.
+      const kafka = new c.kafkajs.Kafka({ clientId: 'billing', brokers: [] });
       const producer = kafka.producer({ transactionalId: 'billing-tx', maxInFlightRequests: 1 });
       await producer.connect();
       const consumer = kafka.consumer({ groupId: 'billing' });

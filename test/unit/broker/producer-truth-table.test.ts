@@ -156,7 +156,7 @@ describe('idempotent producer', () => {
   it('idempotent, producer restart: a resend after restart duplicates (new producer id)', async () => {
     const c = clusterWithOrders({ faults: [{ fault: 'restart-producer', on: { value: 'order2' } }] });
     const crashes: string[] = [];
-    c.onClientCrash((e) => crashes.push(e.kind));
+    c.onClientCrash((e) => crashes.push(e.process));
     const kafka = new c.kafkajs.Kafka({ clientId: 'shop', brokers: ['b0:9092'] });
     const first = kafka.producer(idem);
     await drive(c, async () => {
@@ -164,9 +164,9 @@ describe('idempotent producer', () => {
       await first.send({ topic: 'orders', messages: [{ value: 'order1' }] });
       await first.send({ topic: 'orders', messages: [{ value: 'order2' }] });
     }, { maxVirtualMs: 5000 });
-    expect(crashes).toEqual(['producer']);
-    // The restarted program does not know order2 was written, and resends it.
-    const second = kafka.producer(idem);
+    expect(crashes).toEqual(['shop']);
+    // The restarted program (a new process, so a new client) does not know order2 was written, and resends it.
+    const second = new c.kafkajs.Kafka({ clientId: 'shop', brokers: ['b0:9092'] }).producer(idem);
     await drive(c, async () => {
       await second.connect();
       await second.send({ topic: 'orders', messages: [{ value: 'order2' }, { value: 'order3' }] });
