@@ -34,7 +34,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
     faultsHit: () => engine.faultsHit(),
     kafkajs,
     onClientCrash: (listener) => engine.onClientCrash(listener),
-    spawnProcess: (name) => engine.spawnProcess(name),
+    spawnProcess: (name, options) => engine.spawnProcess(name, options?.crashPoints ?? true),
     kafkajsFor: (process) => createKafkaJsModule(engine, process),
     processAlive: (process) => engine.processes.alive(process),
     setProcessTimer(process, delayMs, fn) {

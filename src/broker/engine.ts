@@ -117,8 +117,8 @@ export class Engine {
   // ---- clients -------------------------------------------------------------------------------
 
   /** Start a process (see processes.ts); its clients, timers and calls die with it. */
-  spawnProcess(name: string): number {
-    return this.processes.spawn(name);
+  spawnProcess(name: string, crashPoints = true): number {
+    return this.processes.spawn(name, crashPoints);
   }
 
   /**

@@ -16,7 +16,9 @@
 interface ProcessEntry {
   name: string;
   alive: boolean;
+  /** Calls out so far; stays 0 for a process the plan's crash points leave alone. */
   calls: number;
+  crashPoints: boolean;
   /** Run once when the process dies: its clients' teardown, its timers' cancellation. */
   onKill: (() => void)[];
 }
@@ -26,10 +28,13 @@ export class ProcessTable {
   private readonly entries = new Map<number, ProcessEntry>();
   private nextId = 1;
 
-  /** Starts a process named `name` (the name the trace and the reports show). */
-  spawn(name: string): number {
+  /**
+   * Starts a process named `name` (the name the trace and the reports show). With `crashPoints: false`
+   * its calls are not counted, so call-numbered faults never strike it (a harness's own producer).
+   */
+  spawn(name: string, crashPoints = true): number {
     const id = this.nextId++;
-    this.entries.set(id, { name, alive: true, calls: 0, onKill: [] });
+    this.entries.set(id, { name, alive: true, calls: 0, crashPoints, onKill: [] });
     return id;
   }
 
@@ -57,10 +62,10 @@ export class ProcessTable {
     return true;
   }
 
-  /** Counts one call out of the process and returns its number (from 1). */
+  /** Counts one call out of the process and returns its number (from 1); 0 when calls are not counted. */
   countCall(id: number): number {
     const entry = this.entries.get(id);
-    if (entry === undefined) return 0;
+    if (entry === undefined || !entry.crashPoints) return 0;
     entry.calls++;
     return entry.calls;
   }

@@ -143,8 +143,11 @@ export interface SimCluster {
   readonly kafkajs: KafkaJsModule;
   /** Told when a planned fault kills a process. */
   onClientCrash(listener: (e: ClientCrash) => void): void;
-  /** Starts a process of a program (see processes.ts): what a planned crash kills as a whole. */
-  spawnProcess(name: string): number;
+  /**
+   * Starts a process of a program (see processes.ts): what a planned crash kills as a whole. With
+   * `crashPoints: false` the plan's call-numbered faults leave it alone (a harness's own client).
+   */
+  spawnProcess(name: string, options?: { crashPoints?: boolean }): number;
   /** A KafkaJS-compatible module whose every client lives in `process`. */
   kafkajsFor(process: number): KafkaJsModule;
   processAlive(process: number): boolean;

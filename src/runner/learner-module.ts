@@ -24,13 +24,19 @@ export interface LoadedLearnerModule {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** The learner's module, compiled and turned into a function: each `instantiate` is a fresh evaluation. */
+export interface LearnerModuleFactory {
+  /** Runs the module's body in a new module scope (new closures, new top-level state); throws what the body throws. */
+  instantiate(options: LoadOptions): LoadedLearnerModule;
+}
+
 /**
- * Evaluates the module; rejects with whatever the module's body throws. Asynchronous because a host
- * may need to be (a Worker turns text into code only by importing it); a synchronous host (QuickJS)
- * costs one extra microtask turn, before any learner code or cluster event.
+ * Turns the compiled module into its factory. Asynchronous because a host may need to be (a Worker turns
+ * text into code only by importing it); instantiating is synchronous, so a process of the program starts
+ * at a definite point of the run, whichever engine runs it.
  */
-export async function loadLearnerModule(host: SandboxHost, code: string, options: LoadOptions): Promise<LoadedLearnerModule> {
-  const names = (options.observe ?? []).filter((name) => IDENTIFIER.test(name));
+export async function prepareLearnerModule(host: SandboxHost, code: string, observe: readonly string[] = []): Promise<LearnerModuleFactory> {
+  const names = observe.filter((name) => IDENTIFIER.test(name));
   // `typeof` keeps an undeclared name from throwing; the getter is called after the body has run.
   const epilogue =
     names.length === 0
@@ -39,6 +45,15 @@ export async function loadLearnerModule(host: SandboxHost, code: string, options
   const evaluated = host.evaluate(wrapModule(code, epilogue));
   const factory = evaluated instanceof Promise ? await evaluated : evaluated;
   if (typeof factory !== 'function') throw new Error('the sandbox host did not return a module function');
+  return { instantiate: (options) => instantiate(factory as (...args: unknown[]) => unknown, options) };
+}
+
+/** Evaluates the module once; rejects with whatever the module's body throws. */
+export async function loadLearnerModule(host: SandboxHost, code: string, options: LoadOptions): Promise<LoadedLearnerModule> {
+  return (await prepareLearnerModule(host, code, options.observe)).instantiate(options);
+}
+
+function instantiate(factory: (...args: unknown[]) => unknown, options: LoadOptions): LoadedLearnerModule {
   const module = { exports: {} as unknown };
   let getter: (() => unknown) | undefined;
   const require = (specifier: unknown): unknown => {
@@ -48,7 +63,7 @@ export async function loadLearnerModule(host: SandboxHost, code: string, options
   const observe = (read: unknown): void => {
     if (typeof read === 'function') getter = read as () => unknown;
   };
-  (factory as (...args: unknown[]) => unknown)(module.exports, Object.freeze(require), module, options.console, observe);
+  factory(module.exports, Object.freeze(require), module, options.console, observe);
   return {
     exports: module.exports,
     observed() {

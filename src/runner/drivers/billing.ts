@@ -4,7 +4,10 @@
  * - an idempotency key: a charge that repeats an earlier key is ignored, as payment APIs do;
  * - storing the consumed offset with the charge, in the same billing-database transaction, and
  *   skipping what is below the stored offset after a restart.
- * The record of charges lives in this closure, out of the learner's reach.
+ * The record of charges lives in this closure, out of the learner's reach. The service is a database
+ * outside the learner's processes: it survives their crashes. Each process talks to it through its own
+ * client (`forProcess`), whose calls count as the process's calls out: a planned crash can strike just
+ * before a charge takes effect, or after it took effect and before the process heard back.
  */
 import type { SimCluster } from '../../broker/index.ts';
 
@@ -22,8 +25,8 @@ export interface BillingApi {
 }
 
 export interface BillingService {
-  /** Frozen, handed to the learner. */
-  api: BillingApi;
+  /** The client a process of the learner's program is handed: frozen, its calls are the process's calls out. */
+  forProcess(process: number): BillingApi;
   /** Orders the customer was billed for, in order (repeated keys left out). */
   charges(): string[];
   /** Every call to `charge`, in order, including the ones an idempotency key turned away. */
@@ -43,25 +46,29 @@ export function createBilling(cluster: SimCluster): BillingService {
   const calls: string[] = [];
   const keys = new Set<string>();
   const offsets = new Map<string, string>();
-  const setTimer = cluster.setTimer.bind(cluster);
-  const answer = <T>(value: T): Promise<T> => new Promise<T>((resolve) => setTimer(CALL_MS, () => resolve(value)));
-  const api: BillingApi = Object.freeze({
-    charge(orderId: unknown, options?: unknown): Promise<void> {
-      const order = String(orderId);
-      const key = field(options, 'idempotencyKey');
-      const store = field(options, 'storeOffset');
-      calls.push(order);
-      // The charge (and the offset stored with it) takes effect when the call is made; the answer comes later.
-      if (key === undefined || key === null || !keys.has(String(key))) {
-        if (key !== undefined && key !== null) keys.add(String(key));
-        charges.push(order);
-        if (store !== undefined && store !== null) offsets.set(`${String(field(store, 'topic'))}:${Number(field(store, 'partition'))}`, String(field(store, 'offset')));
-      }
-      return answer(undefined);
-    },
-    storedOffset(topic: unknown, partition: unknown): Promise<string | null> {
-      return answer(offsets.get(`${String(topic)}:${Number(partition)}`) ?? null);
-    },
-  });
-  return { api, charges: () => [...charges], calls: () => [...calls] };
+  const callService = cluster.callService.bind(cluster);
+  /** The charge itself, in the database: applied when the call takes effect. */
+  const applyCharge = (order: string, key: unknown, store: unknown): void => {
+    calls.push(order);
+    if (key !== undefined && key !== null && keys.has(String(key))) return;
+    if (key !== undefined && key !== null) keys.add(String(key));
+    charges.push(order);
+    if (store !== undefined && store !== null) offsets.set(`${String(field(store, 'topic'))}:${Number(field(store, 'partition'))}`, String(field(store, 'offset')));
+  };
+  const forProcess = (process: number): BillingApi =>
+    Object.freeze({
+      charge(orderId: unknown, options?: unknown): Promise<void> {
+        const order = String(orderId);
+        // Read once: a getter on the learner's options object must not answer differently later.
+        const key = field(options, 'idempotencyKey');
+        const store = field(options, 'storeOffset');
+        return callService(process, { label: `charge ${order}`, values: [order] }, CALL_MS, () => applyCharge(order, key, store));
+      },
+      storedOffset(topic: unknown, partition: unknown): Promise<string | null> {
+        const where = `${String(topic)}:${Number(partition)}`;
+        // A read changes nothing outside the process: not a crash point.
+        return new Promise((resolve) => cluster.setProcessTimer(process, CALL_MS, () => resolve(offsets.get(where) ?? null)));
+      },
+    });
+  return { forProcess, charges: () => [...charges], calls: () => [...calls] };
 }

@@ -4,16 +4,17 @@
  * which starts a consumer in group `billing` on topic `orders` and charges each order through
  * `billing.charge` — the side effect outside Kafka. Per run: a fresh cluster, the run's orders already
  * in `orders`, and the run's fault plan (consumer crashes before or after a commit). When a fault kills
- * the consumer, the driver starts `consumeOrders` again with a new Kafka client, as a deployment
- * restarts a crashed process. What the customer was billed for, in order, is `processed_orders`.
+ * the consumer's process, the driver starts a new process — a fresh evaluation of the learner's module
+ * with new clients — and calls `consumeOrders` again, as a deployment restarts a crashed process. What
+ * the customer was billed for, in order, is `processed_orders`.
  */
 import { captureConsole } from '../console-capture.ts';
-import { loadLearnerModule, toRunError } from '../learner-module.ts';
+import { prepareLearnerModule, toRunError } from '../learner-module.ts';
 import { createBilling } from './billing.ts';
 import { setUpCluster } from './cluster-setup.ts';
-import { missingExport, type Driver } from './driver.ts';
+import { missingExportError, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
-import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
+import { startProgramProcess } from './program-process.ts';
 import { runRestartable } from './restartable-program.ts';
 import { emptyObservation } from '../sandbox-protocol.ts';
 
@@ -28,29 +29,22 @@ export const runConsumer: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   const yieldToHost = (): Promise<void> => context.host.yieldToHost();
   try {
-    // The module first: evaluating it runs no Kafka code.
-    const module = await loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
+    const module = await prepareLearnerModule(context.host, context.code);
     await produceOrders(cluster, run.orders, yieldToHost);
-    const consumeOrders = (module.exports as { consumeOrders?: unknown }).consumeOrders;
-    if (typeof consumeOrders !== 'function') {
-      observation.error = missingExport('consumeOrders', '(kafka, billing, guarantee)');
-    } else {
-      const instances: ProgramInstance[] = [];
-      await runRestartable({
-        cluster,
-        host: context.host,
-        runForMs: RUN_FOR_MS,
-        start: (n) => {
-          const instance = createProgramInstance(cluster, 'billing-app', n);
-          instances.push(instance);
-          return (consumeOrders as (...args: unknown[]) => unknown)(instance.kafka, billing.api, run.guarantee);
-        },
-        stop: (n) => instances[n - 1]?.stop(),
-        onError: (thrown) => {
-          observation.error ??= toRunError(thrown, context.host, context.mappings);
-        },
-      });
-    }
+    await runRestartable({
+      cluster,
+      host: context.host,
+      runForMs: RUN_FOR_MS,
+      start: (n) => {
+        const program = startProgramProcess(context, cluster, module, `billing-app-${n}`, captured.console);
+        const consumeOrders = program.exports['consumeOrders'];
+        if (typeof consumeOrders !== 'function') throw missingExportError('consumeOrders', '(kafka, billing, guarantee)');
+        return (consumeOrders as (...args: unknown[]) => unknown)(program.kafka, billing.forProcess(program.id), run.guarantee);
+      },
+      onError: (thrown) => {
+        observation.error ??= toRunError(thrown, context.host, context.mappings);
+      },
+    });
   } catch (thrown) {
     observation.error ??= toRunError(thrown, context.host, context.mappings);
   }

@@ -21,6 +21,11 @@ export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
+/** The error a driver throws when the module does not export the function it calls. */
+export function missingExportError(name: string, signature: string): TypeError {
+  return new TypeError(missingExport(name, signature).message);
+}
+
 /** The runtime error of a module that does not export the function the driver calls. */
 export function missingExport(name: string, signature: string): RunError {
   return { kind: 'runtime', name: 'TypeError', message: `export an async function ${name}${signature} — the exercise calls it` };

@@ -12,7 +12,9 @@ interface IntakeProducer {
 
 /** Produces `orders` to `topic` and runs the cluster until they are acknowledged. */
 export async function produceOrders(cluster: SimCluster, orders: readonly string[], yieldToHost: () => Promise<void>, topic = 'orders'): Promise<void> {
-  const kafka = new cluster.kafkajs.Kafka({ clientId: 'order-intake', brokers: BROKER_ADDRESSES });
+  // The upstream service is not the learner's program: the plan's crash points leave it alone.
+  const { Kafka } = cluster.kafkajsFor(cluster.spawnProcess('order-intake', { crashPoints: false }));
+  const kafka = new Kafka({ clientId: 'order-intake', brokers: BROKER_ADDRESSES });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 }) as unknown as IntakeProducer;
   let settled = false;
   let failure: unknown;

@@ -8,10 +8,11 @@
  */
 import { runUntil } from '../../broker/index.ts';
 import { captureConsole } from '../console-capture.ts';
-import { loadLearnerModule, toRunError } from '../learner-module.ts';
+import { prepareLearnerModule, toRunError } from '../learner-module.ts';
 import { setUpCluster } from './cluster-setup.ts';
 import type { Driver } from './driver.ts';
-import { createProgramInstance } from './program-instance.ts';
+import { missingExportError } from './driver.ts';
+import { startProgramProcess } from './program-process.ts';
 import { emptyObservation } from '../sandbox-protocol.ts';
 
 export const runProducer: Driver = async (context, run) => {
@@ -22,14 +23,11 @@ export const runProducer: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   let settled = false;
   try {
-    const module = await loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
-    const sendOrders = (module.exports as { sendOrders?: unknown }).sendOrders;
-    if (typeof sendOrders !== 'function') {
-      throw new TypeError('export an async function sendOrders(kafka, orders, guarantee) — the exercise calls it');
-    }
-    // The facade's Kafka behind a frozen object of its methods: the instance's own fields stay out of reach.
-    const { kafka } = createProgramInstance(cluster, 'orders-app', 1);
-    const outcome: Promise<unknown> = Promise.resolve((sendOrders as (...args: unknown[]) => unknown)(kafka, [...run.orders], run.guarantee));
+    const module = await prepareLearnerModule(context.host, context.code);
+    const program = startProgramProcess(context, cluster, module, 'orders-app', captured.console);
+    const sendOrders = program.exports['sendOrders'];
+    if (typeof sendOrders !== 'function') throw missingExportError('sendOrders', '(kafka, orders, guarantee)');
+    const outcome: Promise<unknown> = Promise.resolve((sendOrders as (...args: unknown[]) => unknown)(program.kafka, [...run.orders], run.guarantee));
     outcome.then(
       () => {
         settled = true;

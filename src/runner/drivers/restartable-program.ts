@@ -1,7 +1,7 @@
 /**
  * Runs the learner's long-running program (a consumer loop) the way a deployment does: start it, let
- * the cluster run, and when a planned fault kills one of its clients, start the program again — a new
- * process, with new client instances, resuming from whatever it committed.
+ * the cluster run, and when a planned fault kills its process, start the program again — a new process
+ * (see program-process.ts), resuming from whatever it committed.
  */
 import { runUntil, type SimCluster } from '../../broker/index.ts';
 import type { SandboxHost } from '../sandbox-protocol.ts';
@@ -14,8 +14,6 @@ export interface ProgramOptions {
   host: SandboxHost;
   /** Starts one instance of the program (the `n`th, from 1); returns its promise. */
   start(n: number): unknown;
-  /** Takes down what is left of the `n`th instance once it is replaced. */
-  stop?(n: number): void;
   /** Told what an instance's promise rejected with. */
   onError(thrown: unknown): void;
   /** Virtual time to keep the cluster running after each start, for the program to catch up. */
@@ -49,7 +47,6 @@ export async function runRestartable(options: ProgramOptions): Promise<number> {
     await runUntil(cluster, wantsRestart, () => options.host.yieldToHost(), { maxVirtualMs: options.runForMs });
     if (!wantsRestart() || instances > MAX_RESTARTS) break;
     handled = crashes;
-    options.stop?.(instances);
     launch();
   }
   return instances;

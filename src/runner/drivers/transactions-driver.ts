@@ -4,18 +4,19 @@
  * which consumes `orders` in group `order-processor` and, for each order, writes it to
  * `processed_orders` in a transaction of a producer with transactionalId `order-processor` that also
  * carries the consumed offset (`sendOffsets`). Per run: a fresh cluster with both topics, the orders
- * already in `orders`, and the run's fault plan. A crashed instance is replaced by a new one, and so is
- * an instance fenced by a zombie-producer fault (the new instance is the one that fenced it). What a
+ * already in `orders`, and the run's fault plan. A crashed process is replaced by a new one (a fresh
+ * evaluation of the module, see program-process.ts), and so is an instance fenced by a zombie-producer
+ * fault (the new instance is the one that fenced it). What a
  * read_committed reader of `processed_orders` sees, in log order, is `processed_orders`. A
  * pause-instance fault freezes the running instance; a replacement is started beside it and takes its
  * partition once the frozen one's session expires; the frozen one wakes later, a zombie.
  */
 import { captureConsole } from '../console-capture.ts';
-import { loadLearnerModule, toRunError } from '../learner-module.ts';
+import { prepareLearnerModule, toRunError } from '../learner-module.ts';
 import { setUpCluster } from './cluster-setup.ts';
-import { missingExport, type Driver } from './driver.ts';
+import { missingExportError, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
-import { createProgramInstance, type ProgramInstance } from './program-instance.ts';
+import { startProgramProcess } from './program-process.ts';
 import { runRestartable } from './restartable-program.ts';
 import { emptyObservation } from '../sandbox-protocol.ts';
 
@@ -33,39 +34,29 @@ export const runTransactions: Driver = async (context, run) => {
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   const yieldToHost = (): Promise<void> => context.host.yieldToHost();
   try {
-    // The module first: evaluating it runs no Kafka code.
-    const module = await loadLearnerModule(context.host, context.code, { kafkajs: cluster.kafkajs, console: captured.console });
+    const module = await prepareLearnerModule(context.host, context.code);
     await produceOrders(cluster, run.orders, yieldToHost);
-    const processOrders = (module.exports as { processOrders?: unknown }).processOrders;
-    if (typeof processOrders !== 'function') {
-      observation.error = missingExport('processOrders', '(kafka)');
-    } else {
-      const instances: ProgramInstance[] = [];
-      // A zombie-producer fault means another instance took over: start that instance. A
-      // pause-instance fault froze the running instance past its session timeout: a supervisor (or
-      // the deployment's spare) starts a replacement, while the frozen one lives on as a zombie.
-      const zombieHits = (): number => faultsHit().filter((hit) => TAKEOVER_FAULTS.has(hit.fault)).length;
-      let replacedZombies = 0;
-      await runRestartable({
-        cluster,
-        host: context.host,
-        runForMs: RUN_FOR_MS,
-        restartWhen: () => zombieHits() > replacedZombies,
-        start: (n) => {
-          replacedZombies = zombieHits();
-          const instance = createProgramInstance(cluster, 'order-processor', n);
-          instances.push(instance);
-          return (processOrders as (...args: unknown[]) => unknown)(instance.kafka, run.guarantee);
-        },
-        // A crashed process is gone; a fenced or frozen one is left running, to fence itself (or not).
-        stop: (n) => {
-          if (zombieHits() === replacedZombies) instances[n - 1]?.stop();
-        },
-        onError: (thrown) => {
-          observation.error ??= toRunError(thrown, context.host, context.mappings);
-        },
-      });
-    }
+    // A zombie-producer fault means another instance took over: start that instance. A pause-instance
+    // fault froze the running instance past its session timeout: a supervisor (or the deployment's
+    // spare) starts a replacement, while the frozen one lives on as a zombie, to fence itself (or not).
+    const zombieHits = (): number => faultsHit().filter((hit) => TAKEOVER_FAULTS.has(hit.fault)).length;
+    let replacedZombies = 0;
+    await runRestartable({
+      cluster,
+      host: context.host,
+      runForMs: RUN_FOR_MS,
+      restartWhen: () => zombieHits() > replacedZombies,
+      start: (n) => {
+        replacedZombies = zombieHits();
+        const program = startProgramProcess(context, cluster, module, `order-processor-${n}`, captured.console);
+        const processOrders = program.exports['processOrders'];
+        if (typeof processOrders !== 'function') throw missingExportError('processOrders', '(kafka)');
+        return (processOrders as (...args: unknown[]) => unknown)(program.kafka, run.guarantee);
+      },
+      onError: (thrown) => {
+        observation.error ??= toRunError(thrown, context.host, context.mappings);
+      },
+    });
   } catch (thrown) {
     observation.error ??= toRunError(thrown, context.host, context.mappings);
   }
