@@ -21,6 +21,7 @@ const SCENARIOS: FaultScenario[] = [
 
 export const checks: ExerciseChecks = {
   driver: 'consumer',
-  runs: () => scenarioRuns(SCENARIOS, { seedBase: 3000 }),
+  // A correct consumer makes two calls out per order (a charge and a commit): crash at every one of them.
+  runs: () => scenarioRuns(SCENARIOS, { seedBase: 3000, crashPoints: { calls: 8 } }),
   judge: (run) => judgeDelivery(run, run.processed_orders, 'billing', undefined, 'orders'),
 };

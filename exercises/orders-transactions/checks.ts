@@ -45,6 +45,7 @@ function advice(run: RunObservation, message: string): string {
 
 export const checks: ExerciseChecks = {
   driver: 'transactions',
-  runs: () => scenarioRuns(SCENARIOS, { seedBase: 5000, guarantees: ['exactly-once'] }),
+  // A correct processor makes three calls out per order (send, sendOffsets, commit): crash or fail at every one.
+  runs: () => scenarioRuns(SCENARIOS, { seedBase: 5000, guarantees: ['exactly-once'], crashPoints: { calls: 10 } }),
   judge,
 };

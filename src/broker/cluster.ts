@@ -4,7 +4,7 @@
  */
 import { Engine } from './engine.ts';
 import { validateFaultPlan } from './faults.ts';
-import { createKafkaJsModule } from './kafkajs/module.ts';
+import { createKafkaJsModule, type KafkaJsModule } from './kafkajs/module.ts';
 import type { ClusterOptions, SimCluster, TopicSpec } from './types.ts';
 
 /** Create a simulated cluster. Throws (with every problem listed) when the fault plan is invalid. */
@@ -14,7 +14,8 @@ export function createCluster(options: ClusterOptions): SimCluster {
   const checked = validateFaultPlan(options.faults ?? []);
   if (!checked.ok) throw new Error(`invalid fault plan:\n- ${checked.errors.join('\n- ')}`);
   const engine = new Engine({ seed: options.seed, brokers, faults: checked.plan, uncleanLeaderElection: options.uncleanLeaderElection ?? false });
-  const kafkajs = createKafkaJsModule(engine);
+  // Made on first use: a host that gives each process its own module (kafkajsFor) never needs it.
+  let kafkajs: KafkaJsModule | undefined;
   // A process's timers: held while it is frozen, never fired once it died; cancellable even while held.
   const cancelledTimers = new Set<number>();
   let nextProcessTimer = 1;
@@ -32,11 +33,15 @@ export function createCluster(options: ClusterOptions): SimCluster {
     },
     readTopic: (topic, opts) => engine.readTopic(topic, opts.isolation),
     faultsHit: () => engine.faultsHit(),
-    kafkajs,
+    get kafkajs() {
+      kafkajs ??= createKafkaJsModule(engine);
+      return kafkajs;
+    },
     onClientCrash: (listener) => engine.onClientCrash(listener),
     spawnProcess: (name, options) => engine.spawnProcess(name, options?.crashPoints ?? true),
     kafkajsFor: (process) => createKafkaJsModule(engine, process),
     processAlive: (process) => engine.processes.alive(process),
+    processCalls: (process) => engine.processes.calls(process),
     setProcessTimer(process, delayMs, fn) {
       const id = nextProcessTimer++;
       engine.clock.schedule(delayMs, () =>

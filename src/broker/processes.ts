@@ -62,6 +62,11 @@ export class ProcessTable {
     return true;
   }
 
+  /** How many calls out the process has made (0 when they are not counted). */
+  calls(id: number): number {
+    return this.entries.get(id)?.calls ?? 0;
+  }
+
   /** Counts one call out of the process and returns its number (from 1); 0 when calls are not counted. */
   countCall(id: number): number {
     const entry = this.entries.get(id);

@@ -151,6 +151,8 @@ export interface SimCluster {
   /** A KafkaJS-compatible module whose every client lives in `process`. */
   kafkajsFor(process: number): KafkaJsModule;
   processAlive(process: number): boolean;
+  /** How many calls out `process` has made so far. */
+  processCalls(process: number): number;
   /** A timer of `process`: held while the process is frozen, never fired once it died. */
   setProcessTimer(process: number, delayMs: number, fn: () => void): number;
   clearProcessTimer(id: number): void;

@@ -47,10 +47,12 @@ export function assembleExercise(id: string, files: ExerciseFiles): LoadedExerci
 
 /**
  * Every id an `// expect-fail:` line may name, as `check-ids.ts` resolves them in a report: a step id,
- * a guarantee, or `guarantee/scenario` for each graded run the checks declare.
+ * a guarantee, or `guarantee/scenario` for each graded run the checks declare (`guarantee/family` for a
+ * family of schedules).
  */
 function knownCheckIds(stepIds: readonly string[], checks: ExerciseChecks): string[] {
-  const runs = checks.runs().flatMap((run) => (run.guarantee === null ? [] : [`${run.guarantee}/${run.scenario}`]));
+  // A family of schedules is reported, and so named, as one run.
+  const runs = checks.runs().flatMap((run) => (run.guarantee === null ? [] : [`${run.guarantee}/${run.family ?? run.scenario}`]));
   return [...new Set([...stepIds, ...GUARANTEES, ...runs])];
 }
 

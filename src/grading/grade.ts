@@ -29,7 +29,7 @@ export async function gradeSubmission(exercise: LoadedExercise, source: string, 
   for (const guarantee of GUARANTEES) {
     const mine = paired.filter(({ run }) => run.guarantee === guarantee);
     if (mine.length === 0) continue;
-    const reports = mine.map(({ observation }) => runReport(observation, safeJudge(exercise, observation)));
+    const reports = foldFamilies(mine.map(({ run, observation }) => ({ run, observation, verdict: safeJudge(exercise, observation) })));
     guarantees.push({ guarantee, passed: reports.every((r) => r.passed), runs: reports });
   }
   const passed = steps.every((s) => s.passed) && guarantees.every((g) => g.passed);
@@ -105,6 +105,71 @@ function safeJudge(exercise: LoadedExercise, observation: RunObservation): Verdi
   }
 }
 
+/** One run with its verdict. */
+interface JudgedRun {
+  run: SandboxRun;
+  observation: RunObservation;
+  verdict: Verdict;
+}
+
+/**
+ * Reports lone runs as they are, and each family of schedules (the runs sharing `family`, e.g. a crash
+ * at each call) as one run, where the family first appears: it passes when no explored schedule broke
+ * the guarantee, and a failure names the smallest schedule that did (the runs come smallest first).
+ * A schedule whose planned fault never struck (the program made fewer calls) was not explored: it is
+ * the run without a fault, judged on its own elsewhere.
+ */
+function foldFamilies(judged: readonly JudgedRun[]): RunReport[] {
+  const reports: RunReport[] = [];
+  const families = new Map<string, JudgedRun[]>();
+  for (const entry of judged) {
+    const family = entry.run.family;
+    if (family === undefined) {
+      reports.push(runReport(entry.observation, entry.verdict));
+      continue;
+    }
+    let members = families.get(family);
+    if (members === undefined) {
+      members = [];
+      families.set(family, members);
+      // A placeholder keeps the family's place in the report; filled in below.
+      reports.push({ scenario: family, seed: entry.run.seed, processed_orders: null, passed: true, message: '' });
+    }
+    members.push(entry);
+  }
+  return reports.map((report) => {
+    const members = families.get(report.scenario);
+    return members === undefined || report.message !== '' ? report : familyReport(report.scenario, members);
+  });
+}
+
+function familyReport(family: string, members: readonly JudgedRun[]): RunReport {
+  const explored = members.filter(({ run, observation }) => plannedFaultStruck(run, observation));
+  const failing = explored.filter(({ verdict }) => !verdict.passed);
+  const first = failing[0];
+  const shown = first ?? explored[explored.length - 1] ?? members[0];
+  if (shown === undefined) return { scenario: family, seed: 0, processed_orders: null, passed: true, message: 'no schedule to explore', schedules: { explored: 0, failed: 0 } };
+  const schedules: NonNullable<RunReport['schedules']> = { explored: explored.length, failed: failing.length };
+  const report = runReport(shown.observation, shown.verdict);
+  report.scenario = family;
+  report.schedules = schedules;
+  if (first !== undefined) {
+    schedules.first_failing = first.run.scenario;
+    report.message = `${first.run.scenario} (the first of ${failing.length} failing schedule${failing.length === 1 ? '' : 's'} out of ${explored.length}): ${first.verdict.message}`;
+  } else if (explored.length === 0) {
+    report.message = 'not explored: the program made none of the calls these schedules strike';
+  } else {
+    report.message = `${explored.length} schedule${explored.length === 1 ? '' : 's'} explored, none broke it: ${shown.verdict.message}`;
+  }
+  return report;
+}
+
+/** Whether the run's planned fault (its first) fired: the broker reports it in faultsHit. */
+function plannedFaultStruck(run: SandboxRun, observation: RunObservation): boolean {
+  const planned = (run.faults[0] as { fault?: unknown } | undefined)?.fault;
+  return observation.faultsHit.some((hit) => (hit as { fault?: unknown } | null)?.fault === planned);
+}
+
 function runReport(observation: RunObservation, verdict: Verdict): RunReport {
   const report: RunReport = {
     scenario: observation.scenario,
@@ -137,6 +202,7 @@ function sanitize(observation: RunObservation | undefined, run: SandboxRun): Run
   if (Array.isArray(observation.faultsHit)) clean.faultsHit = observation.faultsHit;
   if (Array.isArray(observation.trace)) clean.trace = observation.trace;
   if (typeof observation.observed === 'object' && observation.observed !== null) clean.observed = observation.observed;
+  if (typeof observation.callsOut === 'number') clean.callsOut = observation.callsOut;
   const error = observation.error;
   if (error !== undefined && (error.kind === 'runtime' || error.kind === 'timeout')) {
     clean.error = { kind: error.kind, name: String(error.name), message: String(error.message) };
@@ -151,10 +217,12 @@ function stoppedReport(exercise: LoadedExercise, file: string, runs: SandboxRun[
   for (const guarantee of GUARANTEES) {
     const mine = runs.filter((run) => run.guarantee === guarantee);
     if (mine.length === 0) continue;
+    // A family of schedules is one entry, as in a report of runs that ran.
+    const shown = mine.filter((run, index) => run.family === undefined || mine.findIndex((other) => other.family === run.family) === index);
     guarantees.push({
       guarantee,
       passed: false,
-      runs: mine.map((run) => ({ scenario: run.scenario, seed: run.seed, processed_orders: null, passed: false, message: why })),
+      runs: shown.map((run) => ({ scenario: run.family ?? run.scenario, seed: run.seed, processed_orders: null, passed: false, message: why })),
     });
   }
   const steps = exercise.meta.steps.map((step) => ({ id: step.id, title: step.title, passed: false, message: why }));

@@ -161,12 +161,18 @@ function tameOverrideMistake(): void {
   }
 }
 
+/**
+ * Everything a `deepFreeze` walk has frozen: all it reaches is frozen too, so a later walk stops there
+ * (each process of a run freezes its own kafkajs module; the builtins behind it were frozen once).
+ */
+const deeplyFrozen = new WeakSet<object>();
+
 /** Freezes `root` and everything reachable from it through properties, accessors and prototypes. */
 export function deepFreeze(root: object): void {
   const seen = new Set<object>();
   const pending: object[] = [root];
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    if (seen.has(item)) continue;
+    if (seen.has(item) || deeplyFrozen.has(item)) continue;
     seen.add(item);
     try {
       Object.freeze(item);
@@ -188,6 +194,7 @@ export function deepFreeze(root: object): void {
       }
     }
   }
+  for (const item of seen) deeplyFrozen.add(item);
 }
 
 function isObject(value: unknown): value is object {

@@ -12,6 +12,11 @@ export type DriverKind = 'script' | 'producer' | 'consumer' | 'transactions';
 export interface SandboxRun {
   /** Scenario name shown in reports, e.g. "lost ack". */
   scenario: string;
+  /**
+   * The family of schedules this run belongs to (e.g. "crash at any call"): the grader reports a
+   * family's runs as one, passing only when every explored schedule passes. Absent for a lone scenario.
+   */
+  family?: string;
   /** Seeds the cluster's random source, and so every timing and every generated id. */
   seed: number;
   /** The guarantee the learner is asked for; null for "the program as written" (the script driver's step run). */
@@ -78,6 +83,8 @@ export interface RunObservation {
   trace: unknown[];
   /** Script driver: the observed top-level values, JSON-copied. */
   observed?: Record<string, unknown>;
+  /** Cluster drivers: how many calls out the program's first process made (see the broker's processes.ts). */
+  callsOut?: number;
 }
 
 /** What the sandbox hands back for one Check or one Run. */

@@ -37,6 +37,13 @@ export const runReportSchema = z.strictObject({
   /** The verdict in Kafka's terms, with the fault that explains a failure when there is one. */
   message: z.string(),
   error: gradeErrorSchema.optional(),
+  /**
+   * For a family of schedules explored as one (a crash at each call out of the process): how many
+   * schedules were explored (the planned fault struck) and how many broke the guarantee. The run's
+   * scenario, seed, processed_orders and message are then those of the smallest failing schedule, or
+   * of the last one explored when none failed.
+   */
+  schedules: z.strictObject({ explored: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), first_failing: z.string().optional() }).optional(),
 });
 /** The verdict on one run. */
 export type RunReport = z.infer<typeof runReportSchema>;

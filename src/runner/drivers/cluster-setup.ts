@@ -1,14 +1,11 @@
 /**
  * What the cluster drivers share: a fresh simulated cluster per run, bound to the realm's clock, with
  * the prototypes of its objects frozen so learner code cannot patch the methods the harness reads
- * results through. The `kafkajs` module object is frozen whole: the harness builds its own clients
- * from it after the learner's module ran (the producer that fills `orders`, each restarted instance),
- * and its enum-like objects are shared by every run in the realm, so a writable one would let a
- * submission replace the harness's Kafka class or carry state from one run into the next.
+ * results through. Learner code never receives the cluster's own `kafkajs` module: each process of
+ * the program gets one of its own, frozen whole (program-process.ts).
  */
 import { createCluster, type SimCluster } from '../../broker/index.ts';
 import { deepFreezePrototypes } from '../freeze-prototypes.ts';
-import { deepFreeze } from '../harden.ts';
 import type { DriverContext } from './driver.ts';
 import type { SandboxRun } from '../sandbox-protocol.ts';
 
@@ -21,6 +18,5 @@ export function setUpCluster(context: DriverContext, run: SandboxRun, topics: re
   context.realm.useTime(cluster);
   for (const topic of topics) cluster.createTopic({ topic, numPartitions: 1, replicationFactor: 3, minInsyncReplicas: 2 });
   deepFreezePrototypes(cluster);
-  deepFreeze(cluster.kafkajs);
   return cluster;
 }

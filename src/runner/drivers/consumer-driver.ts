@@ -28,6 +28,7 @@ export const runConsumer: Driver = async (context, run) => {
   const billing = createBilling(cluster);
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   const yieldToHost = (): Promise<void> => context.host.yieldToHost();
+  let firstProcess: number | undefined;
   try {
     const module = await prepareLearnerModule(context.host, context.code);
     await produceOrders(cluster, run.orders, yieldToHost);
@@ -37,6 +38,7 @@ export const runConsumer: Driver = async (context, run) => {
       runForMs: RUN_FOR_MS,
       start: (n) => {
         const program = startProgramProcess(context, cluster, module, `billing-app-${n}`, captured.console);
+        firstProcess ??= program.id;
         const consumeOrders = program.exports['consumeOrders'];
         if (typeof consumeOrders !== 'function') throw missingExportError('consumeOrders', '(kafka, billing, guarantee)');
         return (consumeOrders as (...args: unknown[]) => unknown)(program.kafka, billing.forProcess(program.id), run.guarantee);
@@ -52,6 +54,7 @@ export const runConsumer: Driver = async (context, run) => {
   observation.processed_orders = billing.charges();
   observation.side_effects = billing.calls();
   observation.faultsHit = faultsHit();
+  if (firstProcess !== undefined) observation.callsOut = cluster.processCalls(firstProcess);
   observation.trace = [...cluster.trace];
   return observation;
 };

@@ -22,9 +22,11 @@ export const runProducer: Driver = async (context, run) => {
   const faultsHit = cluster.faultsHit.bind(cluster);
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   let settled = false;
+  let programProcess: number | undefined;
   try {
     const module = await prepareLearnerModule(context.host, context.code);
     const program = startProgramProcess(context, cluster, module, 'orders-app', captured.console);
+    programProcess = program.id;
     const sendOrders = program.exports['sendOrders'];
     if (typeof sendOrders !== 'function') throw missingExportError('sendOrders', '(kafka, orders, guarantee)');
     const outcome: Promise<unknown> = Promise.resolve((sendOrders as (...args: unknown[]) => unknown)(program.kafka, [...run.orders], run.guarantee));
@@ -49,6 +51,7 @@ export const runProducer: Driver = async (context, run) => {
   observation.console = captured.lines();
   observation.processed_orders = readTopic('orders', { isolation: 'read_committed' }).flatMap((record) => (record.value === null ? [] : [record.value]));
   observation.faultsHit = faultsHit();
+  if (programProcess !== undefined) observation.callsOut = cluster.processCalls(programProcess);
   observation.trace = [...cluster.trace];
   return observation;
 };

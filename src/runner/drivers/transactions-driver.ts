@@ -33,6 +33,7 @@ export const runTransactions: Driver = async (context, run) => {
   const readTopic = cluster.readTopic.bind(cluster);
   const captured = captureConsole(context.limits.consoleLines, context.limits.consoleBytes);
   const yieldToHost = (): Promise<void> => context.host.yieldToHost();
+  let firstProcess: number | undefined;
   try {
     const module = await prepareLearnerModule(context.host, context.code);
     await produceOrders(cluster, run.orders, yieldToHost);
@@ -49,6 +50,7 @@ export const runTransactions: Driver = async (context, run) => {
       start: (n) => {
         replacedZombies = zombieHits();
         const program = startProgramProcess(context, cluster, module, `order-processor-${n}`, captured.console);
+        firstProcess ??= program.id;
         const processOrders = program.exports['processOrders'];
         if (typeof processOrders !== 'function') throw missingExportError('processOrders', '(kafka)');
         return (processOrders as (...args: unknown[]) => unknown)(program.kafka, run.guarantee);
@@ -63,6 +65,7 @@ export const runTransactions: Driver = async (context, run) => {
   observation.console = captured.lines();
   observation.processed_orders = readTopic(OUTPUT_TOPIC, { isolation: 'read_committed' }).flatMap((record) => (record.value === null ? [] : [record.value]));
   observation.faultsHit = faultsHit();
+  if (firstProcess !== undefined) observation.callsOut = cluster.processCalls(firstProcess);
   observation.trace = [...cluster.trace];
   return observation;
 };
