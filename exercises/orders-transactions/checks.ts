@@ -7,8 +7,16 @@
  */
 import type { ExerciseChecks, Verdict } from '../../src/grading/checks-types.ts';
 import { scenarioRuns, type FaultScenario } from '../../src/grading/fault-scenarios.ts';
-import { offsetsCommittedInTransaction } from '../../src/grading/consumer-history.ts';
+import {
+  committedOutsideTransaction,
+  consumerGroups,
+  offsetsCommittedInTransaction,
+  stoppedAfterFence,
+  transactionalIds,
+  transactionOffsetGroups,
+} from '../../src/grading/consumer-history.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
+import { firstAbortAt } from '../../src/grading/order-history.ts';
 import type { RunObservation } from '../../src/runner/sandbox-protocol.ts';
 
 const SCENARIOS: FaultScenario[] = [
@@ -28,17 +36,37 @@ function judge(run: RunObservation): Verdict {
   return verdict.passed ? verdict : { passed: false, message: `${verdict.message}${advice(run, verdict.message)}` };
 }
 
-/** What to change, in the terms of this exercise, for the failures the diagnosis alone does not spell out. */
+/**
+ * What to change, in the terms of this exercise, for the failures the diagnosis alone does not spell
+ * out. Each piece of advice is given only when the trace shows its cause in this program's run, most
+ * basic cause first, so a program that already does one thing right is not told to do it.
+ */
 function advice(run: RunObservation, message: string): string {
+  const duplicated = message.includes('duplicated');
+  const lost = message.includes(' lost ');
+  if (!duplicated && !lost) return '';
+  const consumed = consumerGroups(run.trace);
+  const wrongGroup = transactionOffsetGroups(run.trace).find((group) => consumed.length > 0 && !consumed.includes(group));
+  if (wrongGroup !== undefined) {
+    return ` — the transaction committed offsets for group '${wrongGroup}', but the consumer reads as group '${consumed.join("', '")}': a restarted instance resumes from its own group's offsets, so sendOffsets must name consumerGroupId '${consumed[0] ?? ''}'`;
+  }
+  const outside = committedOutsideTransaction(run.trace);
   // A restarted instance re-reads from the group's committed offset: without sendOffsets it re-sends what an earlier transaction already committed.
-  if (message.includes('duplicated') && !offsetsCommittedInTransaction(run.trace)) {
-    return ' — no consumed offset was committed inside a transaction: add it with transaction.sendOffsets({ consumerGroupId, topics }) before commit(), so the output and the progress commit together';
+  if (duplicated && !offsetsCommittedInTransaction(run.trace)) {
+    return ` — no consumed offset was committed inside a transaction: add it with transaction.sendOffsets({ consumerGroupId, topics }) before commit(), so the output and the progress commit together${outside ? ', and set autoCommit: false (the consumer\'s own commits record progress apart from the output)' : ''}`;
   }
-  if (message.includes('duplicated') && run.faultsHit.some((hit) => (hit as { fault?: unknown }).fault === 'pause-instance')) {
-    return ' — the frozen instance woke up as a zombie and committed its transaction after the replacement had processed the same order: nothing fenced it. Give every instance the same transactional.id, so the replacement\'s initTransactions bumps the epoch and the zombie\'s commit fails with PRODUCER_FENCED';
+  if (outside) {
+    return ' — the consumer committed offsets itself (commitOffsets, or autoCommit left on), outside the transaction: its progress then commits apart from the output. Set autoCommit: false and commit offsets only with transaction.sendOffsets';
   }
-  if (message.includes('fenced the first')) {
-    return ' — a fenced producer (PRODUCER_FENCED or INVALID_PRODUCER_EPOCH) means another instance took over: stop this one by disconnecting its consumer, so its partition moves to the new instance';
+  const ids = transactionalIds(run.trace);
+  if (duplicated && ids.length > 1 && run.faultsHit.some((hit) => (hit as { fault?: unknown }).fault === 'pause-instance')) {
+    return ` — the frozen instance woke up as a zombie and committed its transaction after the replacement had processed the same order: nothing fenced it, because the instances used different transactional.ids (${ids.join(', ')}). Give every instance the same transactional.id, so the replacement's initTransactions bumps the epoch and the zombie's commit is refused`;
+  }
+  if (lost && run.faultsHit.some((hit) => (hit as { fault?: unknown }).fault === 'fail-call') && firstAbortAt(run.trace) !== undefined) {
+    return ' — after the call failed the transaction was aborted, which throws its output away, but the consumer had moved past the order and nothing processed it again: after abort(), rethrow the error from eachMessage, so KafkaJS delivers the message again';
+  }
+  if (message.includes('fenced the first') && !stoppedAfterFence(run.trace)) {
+    return ' — a fenced producer (INVALID_PRODUCER_EPOCH, or PRODUCER_FENCED) means another instance took over: stop this one by disconnecting its consumer, so its partition moves to the new instance';
   }
   return '';
 }

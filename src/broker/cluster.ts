@@ -42,6 +42,8 @@ export function createCluster(options: ClusterOptions): SimCluster {
     kafkajsFor: (process) => createKafkaJsModule(engine, process),
     processAlive: (process) => engine.processes.alive(process),
     processCalls: (process) => engine.processes.calls(process),
+    processName: (process) => engine.processes.name(process),
+    record: (event) => engine.emit(event),
     setProcessTimer(process, delayMs, fn) {
       const id = nextProcessTimer++;
       engine.clock.schedule(delayMs, () =>

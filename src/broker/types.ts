@@ -47,7 +47,8 @@ export type TraceKind =
   | 'txn-begin'
   | 'txn-commit'
   | 'rebalance'
-  | 'fault';
+  | 'fault'
+  | 'charge';
 
 /** One trace event: plain JSON; absent fields do not apply to that kind. */
 export interface TraceEvent {
@@ -77,6 +78,10 @@ export interface TraceEvent {
   error?: string;
   /** Human-readable detail ("leader crash before replication", "unclean election", …). */
   detail?: string;
+  /** charge: the idempotency key the charge carried, null for none. */
+  idempotencyKey?: string | null;
+  /** charge: the billing service turned it away (its key was seen before). */
+  ignored?: boolean;
 }
 
 /** A record as a fresh consumer reading from the beginning would see it. */
@@ -162,6 +167,10 @@ export interface SimCluster {
    * `latencyMs` later, unless the process died meanwhile.
    */
   callService<T>(process: number, call: ProcessCall, latencyMs: number, effect: () => T): Promise<T>;
+  /** The name of `process` (as trace events show it). */
+  processName(process: number): string;
+  /** Records an event of a service outside the cluster (the billing service) in the trace. */
+  record(event: Omit<TraceEvent, 't'>): void;
 }
 
 /** A topic to create. */

@@ -68,3 +68,61 @@ export function commitsOwnOffset(trace: readonly unknown[]): boolean {
 export function offsetsCommittedInTransaction(trace: readonly unknown[]): boolean {
   return events(trace).some((event) => event.kind === 'commit' && typeof event.detail === 'string' && event.detail.startsWith('transaction'));
 }
+
+/** The trace fields of the evidence below (read structurally, like the rest). */
+interface EvidenceLike extends EventLike {
+  groupId?: unknown;
+  transactionalId?: unknown;
+  idempotencyKey?: unknown;
+  ignored?: unknown;
+}
+
+function evidence(trace: readonly unknown[]): EvidenceLike[] {
+  return events(trace) as EvidenceLike[];
+}
+
+/** When a member left its group before anything was delivered: the consumer stopped before it read. */
+export function leftBeforeDelivery(trace: readonly unknown[]): { t: number; how: string } | undefined {
+  const all = evidence(trace);
+  const firstDelivery = all.find((event) => event.kind === 'deliver')?.t ?? Number.POSITIVE_INFINITY;
+  const left = all.find((event) => event.kind === 'rebalance' && event.t < firstDelivery && typeof event.detail === 'string' && /left \((disconnected|stopped)\)/.test(event.detail));
+  if (left === undefined) return undefined;
+  return { t: left.t, how: /left \(stopped\)/.test(String(left.detail)) ? 'stopped' : 'disconnected' };
+}
+
+/** The groups the learner's consumers read as (from what was delivered to them). */
+export function consumerGroups(trace: readonly unknown[]): string[] {
+  return [...new Set(evidence(trace).flatMap((event) => (event.kind === 'deliver' && typeof event.groupId === 'string' ? [event.groupId] : [])))];
+}
+
+/** The groups whose offsets were committed through a transaction (sendOffsets). */
+export function transactionOffsetGroups(trace: readonly unknown[]): string[] {
+  return [...new Set(evidence(trace).flatMap((event) => (event.kind === 'commit' && typeof event.detail === 'string' && event.detail.startsWith('transaction') && typeof event.groupId === 'string' ? [event.groupId] : [])))];
+}
+
+/** Whether a consumer committed offsets itself (commitOffsets or auto-commit), outside any transaction. */
+export function committedOutsideTransaction(trace: readonly unknown[]): boolean {
+  return evidence(trace).some((event) => event.kind === 'commit' && typeof event.clientId === 'string' && event.detail === undefined);
+}
+
+/** The distinct transactional.ids the program's producers used. */
+export function transactionalIds(trace: readonly unknown[]): string[] {
+  return [...new Set(evidence(trace).flatMap((event) => (event.kind === 'txn-begin' && typeof event.transactionalId === 'string' ? [event.transactionalId] : [])))];
+}
+
+/** Whether a consumer group member left the group after a producer was fenced (the fenced instance stopped). */
+export function stoppedAfterFence(trace: readonly unknown[]): boolean {
+  const all = evidence(trace);
+  const fencedAt = all.find((event) => event.kind === 'fence')?.t;
+  if (fencedAt === undefined) return false;
+  return all.some((event) => event.kind === 'rebalance' && event.t >= fencedAt && typeof event.detail === 'string' && /left \((disconnected|stopped)\)/.test(event.detail));
+}
+
+/** The billing service's record of the charges of `order`: the idempotency key each carried (null for none). */
+export function chargesOf(order: string, trace: readonly unknown[]): { key: string | null; ignored: boolean; stored: boolean }[] {
+  return evidence(trace).flatMap((event) =>
+    event.kind === 'charge' && event.value === order
+      ? [{ key: typeof event.idempotencyKey === 'string' ? event.idempotencyKey : null, ignored: event.ignored === true, stored: typeof event.detail === 'string' && event.detail.includes('offset stored') }]
+      : [],
+  );
+}

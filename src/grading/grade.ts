@@ -144,7 +144,8 @@ function foldFamilies(judged: readonly JudgedRun[]): RunReport[] {
 }
 
 function familyReport(family: string, members: readonly JudgedRun[]): RunReport {
-  const explored = members.filter(({ run, observation }) => plannedFaultStruck(run, observation));
+  // A schedule stopped by the time limit was explored, and failed: the program did not finish.
+  const explored = members.filter(({ run, observation }) => plannedFaultStruck(run, observation) || observation.error?.kind === 'timeout');
   const failing = explored.filter(({ verdict }) => !verdict.passed);
   const first = failing[0];
   const shown = first ?? explored[explored.length - 1] ?? members[0];

@@ -8,7 +8,7 @@
  */
 import type { RunObservation } from '../runner/sandbox-protocol.ts';
 import type { Verdict } from './checks-types.ts';
-import { anythingDelivered, commitsOwnOffset, firstClientError, wasDelivered } from './consumer-history.ts';
+import { anythingDelivered, commitsOwnOffset, firstClientError, leftBeforeDelivery, wasDelivered } from './consumer-history.ts';
 import { faultsInWords, faultThatHit } from './diagnose.ts';
 import { countOrders, listOrders } from './order-counts.ts';
 import { firstAbortAt, orderHistory } from './order-history.ts';
@@ -105,9 +105,12 @@ function lossContext(run: RunObservation, order: string, traced: boolean, topic:
     const error = firstClientError(run.trace);
     const threw = error === undefined ? '' : `; ${error}`;
     if (!wasDelivered(order, run.trace)) {
-      return anythingDelivered(run.trace)
-        ? `your consumer never received it${threw}`
-        : `your consumer never received any order — subscribe to '${consumes}' with fromBeginning: true and run it${threw}`;
+      if (anythingDelivered(run.trace)) return `your consumer never received it${threw}`;
+      const left = leftBeforeDelivery(run.trace);
+      if (left !== undefined) {
+        return `your consumer joined its group, then ${left.how === 'stopped' ? 'was stopped' : 'disconnected'} at t=${left.t} ms before any order reached it — consumer.run() resolves as soon as the consumer starts, so code after it (a finally that disconnects) runs at once: leave the consumer running${threw}`;
+      }
+      return `your consumer never received any order — subscribe to '${consumes}' with fromBeginning: true and run it${threw}`;
     }
     if (topic === undefined || orderHistory(order, run.trace, topic).firstSentAt === undefined) {
       return `your consumer received it but ${topic === undefined ? 'never processed it' : `never sent it to ${topic}`}${threw}`;

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { createCompiler } from './compile.ts';
 import { DEFAULT_TIME_LIMIT_MS, timedOutObservations, type SandboxEngine } from './engine.ts';
 import { buildHarnessBundle } from './harness-bundle.ts';
+import { WALL_CLOCK_FACTOR } from './quickjs-sandbox.ts';
 import type { RunObservation, SandboxRequest, SandboxResult } from './sandbox-protocol.ts';
 
 export interface NodeEngineOptions {
@@ -16,7 +17,7 @@ export interface NodeEngineOptions {
   memoryLimitBytes?: number;
 }
 
-/** Extra time the worker gets past the limit before it is killed (QuickJS usually stops itself first). */
+/** Extra time the worker gets past QuickJS's own wall-clock backstop before it is killed (QuickJS usually stops itself first). */
 const KILL_GRACE_MS = 500;
 const WORKER_URL = new URL('./quickjs-worker.ts', import.meta.url);
 
@@ -71,7 +72,7 @@ export async function createNodeEngine(options: NodeEngineOptions = {}): Promise
         worker = undefined;
         void current.terminate();
         finish({ runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), timeLimitMs)] });
-      }, timeLimitMs + KILL_GRACE_MS);
+      }, timeLimitMs * WALL_CLOCK_FACTOR + KILL_GRACE_MS);
       current.on('message', onMessage);
       current.on('error', onError);
       current.postMessage({ id, request, bundle, timeLimitMs, ...(options.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: options.memoryLimitBytes }) });

@@ -13,7 +13,13 @@ export interface QuickJSSandboxOptions {
   module: QuickJSWASMModule;
   /** The IIFE built from `quickjs-entry.ts` (see `harness-bundle.ts`). */
   harnessBundle: string;
-  /** Wall-clock limit for the whole request, in ms. */
+  /**
+   * The time limit for the whole request, in ms of work: QuickJS polls its interrupt handler every
+   * few thousand bytecodes, and the request may make `timeLimitMs × INTERRUPTS_PER_MS` polls. Counting
+   * work instead of reading a clock makes the limit the same on a busy machine as on an idle one, so a
+   * verdict never depends on what else the machine is doing. A wall-clock backstop
+   * (`WALL_CLOCK_FACTOR` × the limit) still stops a call that spends its time inside one builtin.
+   */
   timeLimitMs: number;
   /** @default 64 MiB */
   memoryLimitBytes?: number;
@@ -28,6 +34,15 @@ export interface QuickJSSandboxOptions {
   onReleaseFailure?: (message: string) => void;
 }
 
+/**
+ * Interrupt polls per millisecond of the time limit: measured on an idle 2-core machine, where a
+ * `while (true) {}` loop polls between 5 000 and 12 000 times a second; the lower figure is used.
+ */
+export const INTERRUPTS_PER_MS = 5;
+
+/** How many time limits of wall-clock time a request may take before it is stopped regardless. */
+export const WALL_CLOCK_FACTOR = 5;
+
 /** Memory one request's QuickJS runtime may use. */
 const DEFAULT_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -37,18 +52,21 @@ const OUT_OF_MEMORY = /\bout of memory\b/i;
 /** Runs `request` in a fresh QuickJS runtime and context; never throws for anything the learner does. */
 export async function runInQuickJS(options: QuickJSSandboxOptions, request: SandboxRequest): Promise<SandboxResult> {
   const runtime = options.module.newRuntime();
-  const deadline = options.now() + options.timeLimitMs;
+  const deadline = options.now() + options.timeLimitMs * WALL_CLOCK_FACTOR;
+  const fuel = options.timeLimitMs * INTERRUPTS_PER_MS;
+  let polls = 0;
   let interrupted = false;
   runtime.setMemoryLimit(options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES);
   runtime.setMaxStackSize(1024 * 1024);
   runtime.setInterruptHandler(() => {
-    if (options.now() > deadline) interrupted = true;
+    polls++;
+    if (polls > fuel || options.now() > deadline) interrupted = true;
     return interrupted;
   });
   const context = runtime.newContext();
   const observations: RunObservation[] = [];
   const yields: QuickJSDeferredPromise[] = [];
-  const expired = (): boolean => interrupted || options.now() > deadline;
+  const expired = (): boolean => interrupted || polls > fuel || options.now() > deadline;
   const record = (reported: RunObservation): void => {
     const run = request.runs[observations.length];
     // One observation per run, in order: anything more did not come from the harness.

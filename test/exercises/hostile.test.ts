@@ -21,10 +21,9 @@ async function grade(source: string) {
 }
 
 describe('hostile submissions', () => {
-  it('stops an infinite loop as a timeout within seconds', async () => {
-    const started = Date.now();
+  it('stops an infinite loop as a timeout', async () => {
+    // No duration is asserted: the limit counts work, not time, so a busy machine gives the same verdict.
     const report = await grade(`${PREFIX}while (true) {}\n`);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(report.passed).toBe(false);
     const errors = report.guarantees.flatMap((g) => g.runs.map((r) => r.error?.kind));
     expect(errors.every((kind) => kind === 'timeout')).toBe(true);

@@ -159,3 +159,92 @@ describe('orders-transactions, as students write it', () => {
     expect(messageOf(report, 'exactly-once/no fault')).toMatch(/never sent it to processed_orders; eachMessage threw: /);
   });
 });
+
+/** The failing checks of a report, as "id: message". */
+function failures(report: GradeReport): string[] {
+  return listChecks(report).filter((c) => !c.passed).map((c) => `${c.id}: ${c.message}`);
+}
+
+describe('crashes kill the whole process, as students meet it', () => {
+  const consumerWith = (body: string, head = "import type { Kafka } from 'kafkajs';"): string => `${head}
+type Billing = { charge(id: string, o?: { idempotencyKey?: string }): Promise<void> };
+${body}`;
+
+  it('fails exactly-once when the dedupe set lives in module scope, and says the memory died with the process', async () => {
+    const source = consumerWith(`const seen = new Set<string>();
+export async function consumeOrders(kafka: Kafka, billing: Billing, guarantee: string) {
+  const consumer = kafka.consumer({ groupId: 'billing' });
+  await consumer.connect();
+  await consumer.subscribe({ topics: ['orders'], fromBeginning: true });
+  await consumer.run({ autoCommit: false, eachMessage: async ({ topic, partition, message }) => {
+    const id = message.value!.toString();
+    if (!seen.has(id)) { await billing.charge(id); seen.add(id); }
+    await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  } });
+}`);
+    const report = await gradeSubmission(consumer, source, engine);
+    expect(checkPassedOf(report, 'exactly-once/crash at any call')).toBe(false);
+    expect(messageOf(report, 'exactly-once/crash at any call')).toMatch(/without an idempotency key[^]*died with its process/);
+  });
+
+  it('passes every guarantee with its own Kafka client built from the import', async () => {
+    const source = consumerWith(`export async function consumeOrders(_: unknown, billing: Billing, guarantee: 'at-most-once' | 'at-least-once' | 'exactly-once') {
+  const consumer = new Kafka({ clientId: 'billing-svc', brokers: ['localhost:9092'] }).consumer({ groupId: 'billing' });
+  await consumer.connect();
+  await consumer.subscribe({ topics: ['orders'], fromBeginning: true });
+  await consumer.run({ autoCommit: false, eachMessage: async ({ topic, partition, message }) => {
+    const next = String(Number(message.offset) + 1);
+    const order = String(message.value);
+    if (guarantee === 'at-most-once') await consumer.commitOffsets([{ topic, partition, offset: next }]);
+    await billing.charge(order, guarantee === 'exactly-once' ? { idempotencyKey: order } : undefined);
+    if (guarantee !== 'at-most-once') await consumer.commitOffsets([{ topic, partition, offset: next }]);
+  } });
+}`, "import { Kafka } from 'kafkajs';");
+    const report = await gradeSubmission(consumer, source, engine);
+    expect(failures(report)).toEqual([]);
+  });
+
+  it('says the consumer disconnected before anything arrived when a finally disconnects right after run()', async () => {
+    const source = consumerWith(`export async function consumeOrders(kafka: Kafka, billing: Billing) {
+  const consumer = kafka.consumer({ groupId: 'billing' });
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: ['orders'], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => { await billing.charge(message.value!.toString()); } });
+  } finally {
+    await consumer.disconnect();
+  }
+}`);
+    const report = await gradeSubmission(consumer, source, engine);
+    const message = messageOf(report, 'at-least-once/no fault');
+    expect(message).toMatch(/then disconnected at t=\d+ ms before any order reached it/);
+    expect(message).not.toMatch(/subscribe to 'orders' with fromBeginning/);
+  });
+
+  it('names the wrong group of sendOffsets, not the transactional.id, when the ids are shared', async () => {
+    const source = transactions.solution.replace("consumerGroupId: 'order-processor'", "consumerGroupId: 'orders-group'");
+    const report = await gradeSubmission(transactions, source, engine);
+    const messages = failures(report).join('\n');
+    expect(messages).toMatch(/committed offsets for group 'orders-group', but the consumer reads as group 'order-processor'/);
+    expect(messages).not.toMatch(/same transactional\.id/);
+  });
+
+  it('tells abort-and-move-on to rethrow after abort', async () => {
+    const wrong = transactions.wrong.find((w) => w.file.endsWith('abort-and-move-on.ts'));
+    const report = await gradeSubmission(transactions, wrong?.source ?? '', engine);
+    expect(messageOf(report, 'exactly-once/any call fails')).toMatch(/rethrow the error from eachMessage/);
+  });
+
+  it('loses a buffered order under at-least-once when auto-commit ran ahead of a setInterval biller', async () => {
+    const wrong = consumer.wrong.find((w) => w.file.endsWith('auto-commit-buffer.ts'));
+    const report = await gradeSubmission(consumer, wrong?.source ?? '', engine);
+    expect(messageOf(report, 'at-least-once/crash at any call')).toMatch(/lost when the process 'billing-app-1' died right after its call \d+ \(commit offsets/);
+    // The dead process's interval never fires again: nothing it buffered is billed by a ghost.
+    expect(checkPassedOf(report, 'at-least-once/no fault')).toBe(true);
+  });
+});
+
+function checkPassedOf(report: GradeReport, id: string): boolean | undefined {
+  return listChecks(report).find((c) => c.id === id)?.passed;
+}
+

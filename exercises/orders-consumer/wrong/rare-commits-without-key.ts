@@ -7,7 +7,7 @@ interface Billing {
 
 // Charges, then lets auto-commit catch up once 100 orders were processed. With fewer orders than that
 // nothing is committed before the run ends, so a crash anywhere replays every order billed so far.
-export async function consumeOrders(kafka: Kafka, billing: Billing, guarantee: 'at-most-once' | 'at-least-once' | 'exactly-once') {
+export async function consumeOrders(kafka: Kafka, billing: Billing, _guarantee: 'at-most-once' | 'at-least-once' | 'exactly-once') {
   const consumer = kafka.consumer({ groupId: 'billing' });
   await consumer.connect();
   await consumer.subscribe({ topics: ['orders'], fromBeginning: true });

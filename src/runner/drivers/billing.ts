@@ -48,10 +48,13 @@ export function createBilling(cluster: SimCluster): BillingService {
   const offsets = new Map<string, string>();
   const callService = cluster.callService.bind(cluster);
   /** The charge itself, in the database: applied when the call takes effect. */
-  const applyCharge = (order: string, key: unknown, store: unknown): void => {
+  const applyCharge = (process: number, order: string, key: unknown, store: unknown): void => {
     calls.push(order);
-    if (key !== undefined && key !== null && keys.has(String(key))) return;
-    if (key !== undefined && key !== null) keys.add(String(key));
+    const idempotencyKey = key === undefined || key === null ? null : String(key);
+    const ignored = idempotencyKey !== null && keys.has(idempotencyKey);
+    cluster.record({ kind: 'charge', clientId: cluster.processName(process), value: order, idempotencyKey, ignored, detail: store === undefined || store === null ? 'charged' : 'charged, with the consumed offset stored' });
+    if (ignored) return;
+    if (idempotencyKey !== null) keys.add(idempotencyKey);
     charges.push(order);
     if (store !== undefined && store !== null) offsets.set(`${String(field(store, 'topic'))}:${Number(field(store, 'partition'))}`, String(field(store, 'offset')));
   };
@@ -62,7 +65,7 @@ export function createBilling(cluster: SimCluster): BillingService {
         // Read once: a getter on the learner's options object must not answer differently later.
         const key = field(options, 'idempotencyKey');
         const store = field(options, 'storeOffset');
-        return callService(process, { label: `charge ${order}`, values: [order] }, CALL_MS, () => applyCharge(order, key, store));
+        return callService(process, { label: `charge ${order}`, values: [order] }, CALL_MS, () => applyCharge(process, order, key, store));
       },
       storedOffset(topic: unknown, partition: unknown): Promise<string | null> {
         const where = `${String(topic)}:${Number(partition)}`;
