@@ -35,10 +35,10 @@ function advice(run: RunObservation, message: string): string {
     return ' — no consumed offset was committed inside a transaction: add it with transaction.sendOffsets({ consumerGroupId, topics }) before commit(), so the output and the progress commit together';
   }
   if (message.includes('duplicated') && run.faultsHit.some((hit) => (hit as { fault?: unknown }).fault === 'pause-instance')) {
-    return ' — the frozen instance woke up as a zombie and committed its transaction after the replacement had processed the same order: nothing fenced it. Give every instance the same transactional.id, so the replacement\'s initTransactions bumps the epoch and the zombie\'s commit fails with PRODUCER_FENCED';
+    return ' — the frozen instance woke up as a zombie and committed its transaction after the replacement had processed the same order: nothing fenced it. Give every instance the same transactional.id, so the replacement\'s initTransactions bumps the epoch and the zombie\'s commit fails with INVALID_PRODUCER_EPOCH (fenced)';
   }
   if (message.includes('fenced the first')) {
-    return ' — a fenced producer (PRODUCER_FENCED or INVALID_PRODUCER_EPOCH) means another instance took over: stop this one by disconnecting its consumer, so its partition moves to the new instance';
+    return ' — a fenced producer (KafkaJS reports INVALID_PRODUCER_EPOCH; newer clients PRODUCER_FENCED) means another instance took over: stop this one so its partition moves to the new instance — inside eachMessage call `void consumer.disconnect()` without awaiting it, then return (awaiting it there deadlocks, as in KafkaJS 2.2.4)';
   }
   return '';
 }

@@ -32,3 +32,4 @@ export {
 } from './faults.ts';
 export type { KafkaJsModule } from './kafkajs/module.ts';
 export { ERRORS, type ErrorType } from './error-codes.ts';
+export { endConsumerWithProcess } from './kafkajs/consumer.ts';

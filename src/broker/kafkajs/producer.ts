@@ -14,7 +14,7 @@ import { KafkaJSError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded,
 import { partitionForKey } from './partitioner.ts';
 import { backoff, type ClientContext, type RetryConfig, resolveRetry } from './context.ts';
 import type { ProducerConfigLike, ProducerRecordLike, ProducerBatchLike, RecordMetadataLike, MessageLike, OffsetsLike } from './shapes.ts';
-import { noopOn, PRODUCER_EVENTS } from './instrumentation.ts';
+import { createInstrumentation, PRODUCER_EVENTS } from './instrumentation.ts';
 
 interface PartitionBatch {
   topic: string;
@@ -56,6 +56,9 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
   let roundRobin = 0;
   let txnActive = false;
   let initializing: Promise<void> | null = null;
+  /** Partitions added to the current transaction (AddPartitionsToTxn). */
+  const partitionsInTxn = new Set<string>();
+  const instrumentation = createInstrumentation(PRODUCER_EVENTS, () => engine.now());
 
   /** A promise on the virtual clock; never settles once the process died, and waits while it is frozen. */
   function later<T>(start: (resolve: (v: T) => void) => void): Promise<T> {
@@ -160,10 +163,14 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     const requestId = engine.newRequestId();
     let retryTime = backoff(engine, retry, retry.initialRetryTime);
     for (let attempt = 1; ; attempt++) {
-      if (transactionalId !== null) {
+      // Like KafkaJS, AddPartitionsToTxn only for a partition new to the transaction: a fenced
+      // producer's later sends to it reach the broker's produce path.
+      const partitionKey = `${b.topic}\u0000${b.partition}`;
+      if (transactionalId !== null && !partitionsInTxn.has(partitionKey)) {
         const part = engine.partition(b.topic, b.partition);
         const err: ErrorType | null = part ? engine.txns.addPartition(transactionalId, producerId, producerEpoch, part) : 'UNKNOWN_TOPIC_OR_PARTITION';
         if (err) throw protocolError(err);
+        partitionsInTxn.add(partitionKey);
       }
       await acquireSlot();
       const req: ProduceRequest = {
@@ -236,6 +243,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     const tid = transactionalId;
     return ensureProducerId().then(() => {
       txnActive = true;
+      partitionsInTxn.clear();
       let ended = false;
       const guard = (what: string): void => {
         if (ended) throw new KafkaJSNonRetriableError(`Cannot ${what}: the transaction has already ended`);
@@ -246,7 +254,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
           if (err === 'COORDINATOR_NOT_AVAILABLE') {
             return later<void>((d) => engine.clock.schedule(retry.initialRetryTime, () => d())).then(() => end(commit));
           }
-          if (err !== 'PRODUCER_FENCED') {
+          if (err !== 'INVALID_PRODUCER_EPOCH') {
             ended = true;
             txnActive = false;
           }
@@ -288,9 +296,11 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     connect: async (): Promise<void> => {
       await ensureProducerId();
       connected = true;
+      instrumentation.emit('CONNECT', null);
     },
     disconnect: async (): Promise<void> => {
       connected = false;
+      instrumentation.emit('DISCONNECT', null);
     },
     isIdempotent: (): boolean => idempotent,
     send: (record: ProducerRecordLike): Promise<RecordMetadataLike[]> =>
@@ -298,7 +308,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     sendBatch: (batch: ProducerBatchLike): Promise<RecordMetadataLike[]> => sendBatchInternal(batch, false),
     transaction,
     events: PRODUCER_EVENTS,
-    on: noopOn,
+    on: instrumentation.on,
     logger: () => ctx.logger,
   };
 }

@@ -4,7 +4,7 @@
  * harness can take the rest of it down too — a real process crash takes all of its clients with it, and
  * its consumers leave the group so the partitions move to the instance that replaces it.
  */
-import type { SimCluster } from '../../broker/index.ts';
+import { endConsumerWithProcess, type SimCluster } from '../../broker/index.ts';
 import { BROKER_ADDRESSES } from './cluster-setup.ts';
 
 interface Stoppable {
@@ -34,8 +34,10 @@ export function createProgramInstance(cluster: SimCluster, name: string, n: numb
     producer: (config?: unknown) => real.producer(config),
     consumer: (config: unknown) => {
       const consumer = real.consumer(config);
-      const disconnect = consumer.disconnect;
-      disconnects.push(() => Reflect.apply(disconnect, consumer, []) as Promise<void>);
+      // Not consumer.disconnect(): that waits for a handler in flight, which a dead process never finishes.
+      disconnects.push(async () => {
+        endConsumerWithProcess(consumer);
+      });
       return consumer;
     },
     admin: (config?: unknown) => real.admin(config),

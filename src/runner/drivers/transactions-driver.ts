@@ -11,6 +11,7 @@
  * partition once the frozen one's session expires; the frozen one wakes later, a zombie.
  */
 import { captureConsole } from '../console-capture.ts';
+import { disconnectDeadlock } from './disconnect-deadlock.ts';
 import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { setUpCluster } from './cluster-setup.ts';
 import { missingExport, type Driver } from './driver.ts';
@@ -65,6 +66,8 @@ export const runTransactions: Driver = async (context, run) => {
           observation.error ??= toRunError(thrown, context.host, context.mappings);
         },
       });
+      const deadlock = disconnectDeadlock(cluster.trace);
+      if (deadlock !== undefined) observation.error ??= deadlock;
     }
   } catch (thrown) {
     observation.error ??= toRunError(thrown, context.host, context.mappings);
