@@ -13,24 +13,53 @@ export interface ProducerSettings {
   idempotent: boolean;
   /** When set, each value is sent and committed in its own transaction. */
   transactionalId?: string;
+  /** KafkaJS `requestTimeout`: how long the producer waits for an answer before it retries. @default 30000 */
+  requestTimeout?: number;
+  /** Requests in flight at once. @default unlimited (KafkaJS's default) */
+  maxInFlightRequests?: number;
+  /**
+   * Batch as a producer with `linger.ms` = this does when every value arrives at once (pasted or piped
+   * input): it waits that long for more, then one request carries them all, and a retry resends them
+   * all. 0: no lingering, so each value leaves in its own request at once, without waiting for the
+   * previous answer (up to `maxInFlightRequests`), and a retry can land after later values. Absent: one
+   * request per value, each awaited before the next (the console producer's `--sync`).
+   */
+  lingerMs?: number;
 }
 
 /**
- * Sends each value as its own record, one after the other (like the console producer in sync mode),
- * through the cluster's KafkaJS facade, and reports what the producer was told about each send.
- * The cluster's virtual clock runs until every send has settled.
+ * Sends each value as its own record through the cluster's KafkaJS facade — one request per value, one
+ * after the other (the console producer's `--sync`), or all in one batch when `lingerMs` is set — and
+ * reports what the producer was told about each value. The virtual clock runs until every send settled.
  */
 export async function produceValues(cluster: SimCluster, settings: ProducerSettings, values: readonly string[]): Promise<SendResult[]> {
   const { Kafka } = cluster.kafkajs;
-  const kafka = new Kafka({ clientId: settings.clientId, brokers: ['localhost:9092'] });
+  const kafka = new Kafka({ clientId: settings.clientId, brokers: ['localhost:9092'], ...(settings.requestTimeout === undefined ? {} : { requestTimeout: settings.requestTimeout }) });
   const producer = settings.transactionalId
     ? kafka.producer({ transactionalId: settings.transactionalId, idempotent: true, maxInFlightRequests: 1, retry: { retries: settings.retries } })
-    : kafka.producer({ idempotent: settings.idempotent, retry: { retries: settings.retries } });
+    : kafka.producer({ idempotent: settings.idempotent, retry: { retries: settings.retries }, ...(settings.maxInFlightRequests === undefined ? {} : { maxInFlightRequests: settings.maxInFlightRequests }) });
+  const lingerMs = settings.transactionalId ? undefined : settings.lingerMs;
   const results: SendResult[] = [];
   let finished = false;
   const work = (async () => {
     await producer.connect();
-    for (const value of values) {
+    if (lingerMs === 0) {
+      const outcomes = await Promise.all(values.map((value) => producer.send({ topic: settings.topic, acks: settings.acks, messages: [{ value }] }).then(
+        (): SendResult => ({ value, acknowledged: settings.acks !== 0 }),
+        (error: Error): SendResult => ({ value, acknowledged: false, error: `${error.name}: ${error.message}` }),
+      )));
+      results.push(...outcomes);
+    } else if (lingerMs !== undefined) {
+      await new Promise<void>((resolve) => cluster.setTimer(lingerMs, resolve));
+      try {
+        await producer.send({ topic: settings.topic, acks: settings.acks, messages: values.map((value) => ({ value })) });
+        for (const value of values) results.push({ value, acknowledged: settings.acks !== 0 });
+      } catch (error) {
+        const e = error as Error;
+        for (const value of values) results.push({ value, acknowledged: false, error: `${e.name}: ${e.message}` });
+      }
+    }
+    for (const value of lingerMs === undefined ? values : []) {
       try {
         if (settings.transactionalId) {
           const transaction = await producer.transaction();
