@@ -339,7 +339,8 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       const startGeneration = generation;
       soughtDuringFetch.clear();
       const fetchStartedAt = engine.now();
-      const nodeId = mine.length === 0 ? -1 : (engine.partition(mine[0]!.topic, mine[0]!.partition)?.leader ?? -1);
+      const first = mine[0];
+      const nodeId = first === undefined ? -1 : (engine.partition(first.topic, first.partition)?.leader ?? -1);
       instrumentation.emit('FETCH_START', { nodeId });
       const results = await Promise.all(mine.map((tp) => fetchOne(tp, positions.get(key(tp.topic, tp.partition)) ?? 0)));
       if (!running || !alive) return;
@@ -363,8 +364,9 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
         instrumentation.emit('START_BATCH_PROCESS', batchEvent);
         const outcome = await handOver(run, tp, res, startGeneration, policy);
         if (outcome === 'consumer-gone') return;
-        instrumentation.emit('END_BATCH_PROCESS', { ...batchEvent, duration: engine.now() - batchStartedAt });
         const { failedAt } = outcome;
+        // As in KafkaJS, a batch whose handler threw does not end: it is retried.
+        if (failedAt === null) instrumentation.emit('END_BATCH_PROCESS', { ...batchEvent, duration: engine.now() - batchStartedAt });
         failuresInARow = failedAt === null ? 0 : failuresInARow + 1;
         if (failedAt !== null && failuresInARow > retriesBeforeCrash) {
           failuresInARow = 0;
@@ -412,8 +414,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     running = false;
     stopping ??= (async () => {
       if (handlerGate.busy) {
-        const handlerName = 'eachMessage or eachBatch';
-        engine.emit({ kind: 'stop-wait', clientId: ctx.clientId, groupId, detail: `consumer.${how}() was called while ${handlerName} was running: it waits for that handler to return` });
+        engine.emit({ kind: 'stop-wait', clientId: ctx.clientId, groupId, detail: `consumer.${how}() was called while this consumer's eachMessage/eachBatch handler was running: it waits for that handler to return` });
         await handlerGate.idle();
         engine.emit({ kind: 'stop-resume', clientId: ctx.clientId, groupId, detail: `the handler returned: consumer.${how}() goes ahead` });
       }
