@@ -26,6 +26,7 @@ export function disconnectDeadlock(trace: readonly unknown[]): RunError | undefi
   return {
     kind: 'timeout',
     name: 'TimeoutError',
+    inVirtualTime: true,
     message:
       `deadlock: ${stuck.clientId}'s consumer was told to stop at t=${stuck.t} ms while its eachMessage/eachBatch handler was running, and that handler never returned. ` +
       'In KafkaJS 2.2.4 disconnect() and stop() wait for the running handler, so `await consumer.disconnect()` inside the handler waits for itself forever (kafkajs issues #767, #601). ' +
