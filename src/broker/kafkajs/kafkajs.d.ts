@@ -290,9 +290,15 @@ declare module 'kafkajs' {
 
   export type Consumer = {
     connect(): Promise<void>;
+    /**
+     * Stops the consumer, leaves the group and closes. Waits for the eachMessage/eachBatch call in
+     * flight to return: inside that handler, `await consumer.disconnect()` never resolves (KafkaJS
+     * 2.2.4). There, call `void consumer.disconnect()` and return.
+     */
     disconnect(): Promise<void>;
     /** `fromBeginning` applies only when the group has no committed offset (auto.offset.reset). @default false (latest) */
     subscribe(subscription: ConsumerSubscribeTopics | ConsumerSubscribeTopic): Promise<void>;
+    /** Stops consuming and leaves the group; like disconnect(), waits for the handler in flight. */
     stop(): Promise<void>;
     run(config?: ConsumerRunConfig): Promise<void>;
     /** `offset` is the next offset to read (last processed + 1), as a string. */
