@@ -39,41 +39,38 @@ export async function produceValues(cluster: SimCluster, settings: ProducerSetti
     ? kafka.producer({ transactionalId: settings.transactionalId, idempotent: true, maxInFlightRequests: 1, retry: { retries: settings.retries } })
     : kafka.producer({ idempotent: settings.idempotent, retry: { retries: settings.retries }, ...(settings.maxInFlightRequests === undefined ? {} : { maxInFlightRequests: settings.maxInFlightRequests }) });
   const lingerMs = settings.transactionalId ? undefined : settings.lingerMs;
+  // acks=0 resolves on the socket write: the producer was told nothing, so nothing was acknowledged.
+  const told = (value: string, error?: unknown): SendResult =>
+    error === undefined ? { value, acknowledged: settings.acks !== 0 } : { value, acknowledged: false, error: `${(error as Error).name}: ${(error as Error).message}` };
+  const sendOne = async (value: string): Promise<SendResult> => {
+    try {
+      if (settings.transactionalId) {
+        const transaction = await producer.transaction();
+        await transaction.send({ topic: settings.topic, acks: -1, messages: [{ value }] });
+        await transaction.commit();
+      } else {
+        await producer.send({ topic: settings.topic, acks: settings.acks, messages: [{ value }] });
+      }
+      return told(value);
+    } catch (error) {
+      return told(value, error);
+    }
+  };
   const results: SendResult[] = [];
   let finished = false;
   const work = (async () => {
     await producer.connect();
-    if (lingerMs === 0) {
-      const outcomes = await Promise.all(values.map((value) => producer.send({ topic: settings.topic, acks: settings.acks, messages: [{ value }] }).then(
-        (): SendResult => ({ value, acknowledged: settings.acks !== 0 }),
-        (error: Error): SendResult => ({ value, acknowledged: false, error: `${error.name}: ${error.message}` }),
-      )));
-      results.push(...outcomes);
-    } else if (lingerMs !== undefined) {
+    if (lingerMs === undefined) {
+      for (const value of values) results.push(await sendOne(value));
+    } else if (lingerMs === 0) {
+      results.push(...(await Promise.all(values.map(sendOne))));
+    } else {
       await new Promise<void>((resolve) => cluster.setTimer(lingerMs, resolve));
-      try {
-        await producer.send({ topic: settings.topic, acks: settings.acks, messages: values.map((value) => ({ value })) });
-        for (const value of values) results.push({ value, acknowledged: settings.acks !== 0 });
-      } catch (error) {
-        const e = error as Error;
-        for (const value of values) results.push({ value, acknowledged: false, error: `${e.name}: ${e.message}` });
-      }
-    }
-    for (const value of lingerMs === undefined ? values : []) {
-      try {
-        if (settings.transactionalId) {
-          const transaction = await producer.transaction();
-          await transaction.send({ topic: settings.topic, acks: -1, messages: [{ value }] });
-          await transaction.commit();
-        } else {
-          await producer.send({ topic: settings.topic, acks: settings.acks, messages: [{ value }] });
-        }
-        // acks=0 resolves on the socket write: the producer was told nothing, so nothing was acknowledged.
-        results.push({ value, acknowledged: settings.acks !== 0 });
-      } catch (error) {
-        const e = error as Error;
-        results.push({ value, acknowledged: false, error: `${e.name}: ${e.message}` });
-      }
+      const batchError = await producer.send({ topic: settings.topic, acks: settings.acks, messages: values.map((value) => ({ value })) }).then(
+        () => undefined,
+        (error: unknown) => error ?? new Error('send failed'),
+      );
+      results.push(...values.map((value) => told(value, batchError)));
     }
     await producer.disconnect();
   })().finally(() => { finished = true; });
