@@ -60,13 +60,13 @@ function advice(run: RunObservation, message: string): string {
   }
   const ids = transactionalIds(run.trace);
   if (duplicated && ids.length > 1 && run.faultsHit.some((hit) => (hit as { fault?: unknown }).fault === 'pause-instance')) {
-    return ` — the frozen instance woke up as a zombie and committed its transaction after the replacement had processed the same order: nothing fenced it, because the instances used different transactional.ids (${ids.join(', ')}). Give every instance the same transactional.id, so the replacement's initTransactions bumps the epoch and the zombie's commit is refused`;
+    return ` — the frozen instance woke up as a zombie and committed its transaction after the replacement had processed the same order: nothing fenced it, because the instances used different transactional.ids (${ids.join(', ')}). Give every instance the same transactional.id, so the replacement's initTransactions bumps the epoch and the zombie's commit fails with INVALID_PRODUCER_EPOCH (fenced)`;
   }
   if (lost && run.faultsHit.some((hit) => (hit as { fault?: unknown }).fault === 'fail-call') && firstAbortAt(run.trace) !== undefined) {
     return ' — after the call failed the transaction was aborted, which throws its output away, but the consumer had moved past the order and nothing processed it again: after abort(), rethrow the error from eachMessage, so KafkaJS delivers the message again';
   }
   if (message.includes('fenced the first') && !stoppedAfterFence(run.trace)) {
-    return ' — a fenced producer (INVALID_PRODUCER_EPOCH, or PRODUCER_FENCED) means another instance took over: stop this one by disconnecting its consumer, so its partition moves to the new instance';
+    return ' — a fenced producer (KafkaJS reports INVALID_PRODUCER_EPOCH; newer clients PRODUCER_FENCED) means another instance took over: stop this one so its partition moves to the new instance — inside eachMessage call `void consumer.disconnect()` without awaiting it, then return (awaiting it there deadlocks, as in KafkaJS 2.2.4)';
   }
   return '';
 }

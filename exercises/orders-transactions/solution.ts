@@ -19,9 +19,11 @@ export async function processOrders(kafka: Kafka): Promise<void> {
         await transaction.commit();
       } catch (error) {
         const type = (error as { type?: string }).type;
-        if (type === 'PRODUCER_FENCED' || type === 'INVALID_PRODUCER_EPOCH') {
+        // KafkaJS answers a fenced producer INVALID_PRODUCER_EPOCH; PRODUCER_FENCED is the newer name.
+        if (type === 'INVALID_PRODUCER_EPOCH' || type === 'PRODUCER_FENCED') {
           // Another instance with our transactional.id took over: this one is a zombie and must stop.
-          await consumer.disconnect();
+          // Not awaited: disconnect() waits for this handler to return, so awaiting it here never ends.
+          void consumer.disconnect();
           return;
         }
         await transaction.abort();

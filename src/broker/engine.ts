@@ -258,8 +258,9 @@ export class Engine {
     }
     if (req.producerId >= 0) {
       if (req.transactionalId !== null && !this.txns.producerCurrent(req.producerId, req.producerEpoch)) {
-        this.emit({ kind: 'fence', broker: part.leader, topic: part.topic, partition: part.index, producerId: req.producerId, producerEpoch: req.producerEpoch, requestId: req.requestId, error: 'PRODUCER_FENCED' });
-        return answer({ error: 'PRODUCER_FENCED' });
+        // Since KIP-588 (Kafka 2.7) a fenced producer's produce request is answered INVALID_PRODUCER_EPOCH.
+        this.emit({ kind: 'fence', broker: part.leader, topic: part.topic, partition: part.index, producerId: req.producerId, producerEpoch: req.producerEpoch, requestId: req.requestId, error: 'INVALID_PRODUCER_EPOCH' });
+        return answer({ error: 'INVALID_PRODUCER_EPOCH' });
       }
       const check = this.checkSequence(log, req);
       if (check !== null && check !== 'ok') {

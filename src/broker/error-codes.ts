@@ -30,9 +30,15 @@ export const ERRORS = {
   TOPIC_ALREADY_EXISTS: e('TOPIC_ALREADY_EXISTS', 36, false, 'Topic with this name already exists'),
   INVALID_REPLICATION_FACTOR: e('INVALID_REPLICATION_FACTOR', 38, false, 'Replication factor is below 1 or larger than the number of brokers'),
   OUT_OF_ORDER_SEQUENCE_NUMBER: e('OUT_OF_ORDER_SEQUENCE_NUMBER', 45, false, 'The broker received an out of order sequence number: data may have been lost'),
-  INVALID_PRODUCER_EPOCH: e('INVALID_PRODUCER_EPOCH', 47, false, "The producer's epoch is older than the broker's: another instance took over"),
+  // What KafkaJS sees when fenced: on produce since KIP-588 (Kafka 2.7), and on EndTxn,
+  // AddPartitionsToTxn and TxnOffsetCommit at the request versions it sends, where brokers rewrite
+  // PRODUCER_FENCED to it. The Java client surfaces it as ProducerFencedException or
+  // InvalidProducerEpochException.
+  INVALID_PRODUCER_EPOCH: e('INVALID_PRODUCER_EPOCH', 47, false, "The producer's epoch is older than the current one: another instance with the same transactionalId took over, or the coordinator expired the transaction"),
   INVALID_TXN_STATE: e('INVALID_TXN_STATE', 48, false, 'The producer attempted a transactional operation in an invalid state'),
   CONCURRENT_TRANSACTIONS: e('CONCURRENT_TRANSACTIONS', 51, true, 'The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing'),
+  // Answered only to newer request versions than KafkaJS sends (KafkaJS 2.2.4 has no entry for code
+  // 90); kept so that the type is known, the simulator no longer answers with it.
   PRODUCER_FENCED: e('PRODUCER_FENCED', 90, false, 'There is a newer producer with the same transactionalId which fences the current one'),
 } as const satisfies Record<string, ProtocolErrorInfo>;
 

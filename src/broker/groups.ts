@@ -65,6 +65,11 @@ export class GroupCoordinator {
     return memberId;
   }
 
+  /** The group's leader: its longest-standing member (Kafka keeps the leader while it stays). */
+  leaderOf(groupId: string): string | null {
+    return this.groups.get(groupId)?.members[0]?.memberId ?? null;
+  }
+
   /** A member leaves (stop, disconnect or death): the group rebalances. */
   leave(groupId: string, memberId: string, why: string): void {
     const g = this.groups.get(groupId);

@@ -79,7 +79,10 @@ export class TransactionCoordinator {
   private check(transactionalId: string, producerId: number, epoch: number): TxnState | ErrorType {
     const t = this.byId.get(transactionalId);
     if (!t || t.producerId !== producerId) return 'INVALID_TXN_STATE';
-    if (epoch !== t.epoch) return 'PRODUCER_FENCED';
+    // The coordinator's verdict is PRODUCER_FENCED, but brokers rewrite it to INVALID_PRODUCER_EPOCH for
+    // the request versions older clients send (EndTxn < v2, AddPartitionsToTxn < v2, TxnOffsetCommit <
+    // v3, KIP-588); KafkaJS 2.2.4 sends those, and does not even know PRODUCER_FENCED's code.
+    if (epoch !== t.epoch) return 'INVALID_PRODUCER_EPOCH';
     return t;
   }
 
@@ -123,7 +126,7 @@ export class TransactionCoordinator {
       let err: ErrorType | null = null;
       if (typeof t === 'string') {
         err = t;
-        if (err === 'PRODUCER_FENCED') this.engine.emit({ kind: 'fence', transactionalId, producerId, producerEpoch: epoch, error: err, detail: commit ? 'commit refused' : 'abort refused' });
+        if (err === 'INVALID_PRODUCER_EPOCH') this.engine.emit({ kind: 'fence', transactionalId, producerId, producerEpoch: epoch, error: err, detail: commit ? 'commit refused' : 'abort refused' });
       } else if ([...t.partitions].some((p) => p.leader < 0)) err = 'COORDINATOR_NOT_AVAILABLE';
       else this.complete(t, commit ? 'commit' : 'abort', commit ? 'committed by the producer' : 'aborted by the producer');
       this.engine.clock.schedule(HOP_MS, () => respond(err));

@@ -48,7 +48,11 @@ export type TraceKind =
   | 'txn-commit'
   | 'rebalance'
   | 'fault'
-  | 'charge';
+  | 'charge'
+  /** consumer.stop() or disconnect() was called while that consumer's eachMessage/eachBatch was running: it waits for the handler to return (KafkaJS 2.2.4). */
+  | 'stop-wait'
+  /** The handler a 'stop-wait' waited for returned; the stop went ahead. */
+  | 'stop-resume';
 
 /** One trace event: plain JSON; absent fields do not apply to that kind. */
 export interface TraceEvent {

@@ -76,7 +76,8 @@ function timedOutSuffix(got: readonly (RunObservation | undefined)[]): number {
   let start = -1;
   for (let index = got.length - 1; index >= 0; index--) {
     const observation = got[index];
-    if (observation === undefined || observation.error?.kind === 'timeout') start = index;
+    // A timeout seen in virtual time (a deadlock) is the program's, and would recur: not a cut to resume after.
+    if (observation === undefined || (observation.error?.kind === 'timeout' && observation.error.inVirtualTime !== true)) start = index;
     else break;
   }
   return start;

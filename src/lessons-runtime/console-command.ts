@@ -12,6 +12,10 @@ export interface ProducerCommand {
   topic: string;
   /** `--producer-property` pairs, e.g. `{ acks: '1' }`. */
   producerProperties: Record<string, string>;
+  /** `--sync`: each line is sent as its own request, and the next waits for its answer. Absent = batched. */
+  sync?: true;
+  /** `--timeout`: how long a batch lingers for more lines (linger.ms). Absent = the tool's 1000 ms. */
+  lingerMs?: number;
 }
 
 /** `kafka-console-consumer … [--from-beginning] [--max-messages N]`. */
@@ -33,8 +37,11 @@ export interface CommandError {
 export type ConsoleCommand = ProducerCommand | ConsumerCommand | CommandError;
 
 const TOOLS = new Set(['kafka-console-producer', 'kafka-console-producer.sh', 'kafka-console-consumer', 'kafka-console-consumer.sh']);
-const VALUE_OPTIONS = new Set(['bootstrap-server', 'topic', 'producer-property', 'max-messages']);
-const FLAG_OPTIONS = new Set(['from-beginning']);
+const VALUE_OPTIONS = new Set(['bootstrap-server', 'topic', 'producer-property', 'max-messages', 'timeout']);
+const FLAG_OPTIONS = new Set(['from-beginning', 'sync']);
+/** Options only one of the two tools has. */
+const PRODUCER_ONLY = new Set(['producer-property', 'sync', 'timeout']);
+const CONSUMER_ONLY = new Set(['from-beginning', 'max-messages']);
 
 /** Splits a command line on whitespace, honouring single and double quotes. */
 export function splitWords(line: string): string[] {
@@ -73,10 +80,9 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
   if (!bootstrapServer) return { tool: 'error', stderr: ['Missing required option(s) [bootstrap-server]'] };
   const topic = values.get('topic')?.[0];
   if (!topic) return { tool: 'error', stderr: ['Missing required option(s) [topic]'] };
+  const foreign = [...flags, ...values.keys()].find((name) => (isProducer ? CONSUMER_ONLY : PRODUCER_ONLY).has(name));
+  if (foreign !== undefined) return { tool: 'error', stderr: [`${foreign} is not a recognized option`] };
   if (isProducer) {
-    if (flags.size > 0 || values.has('max-messages')) {
-      return { tool: 'error', stderr: [`${[...flags, ...(values.has('max-messages') ? ['max-messages'] : [])][0]} is not a recognized option`] };
-    }
     const producerProperties: Record<string, string> = {};
     for (const pair of values.get('producer-property') ?? []) {
       const eq = pair.indexOf('=');
@@ -87,9 +93,16 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
     if (acks !== undefined && !['0', '1', 'all', '-1'].includes(acks)) {
       return { tool: 'error', stderr: [`Invalid value ${acks} for configuration acks: String must be one of: all, -1, 0, 1`] };
     }
-    return { tool: 'producer', bootstrapServer, topic, producerProperties };
+    const command: ProducerCommand = { tool: 'producer', bootstrapServer, topic, producerProperties };
+    if (flags.has('sync')) command.sync = true;
+    const timeout = values.get('timeout')?.[0];
+    if (timeout !== undefined) {
+      const lingerMs = Number(timeout);
+      if (!/^\d+$/.test(timeout) || !Number.isSafeInteger(lingerMs)) return { tool: 'error', stderr: [`Cannot parse argument '${timeout}' of option timeout`] };
+      command.lingerMs = lingerMs;
+    }
+    return command;
   }
-  if (values.has('producer-property')) return { tool: 'error', stderr: ['producer-property is not a recognized option'] };
   const max = values.get('max-messages')?.[0];
   const maxMessages = max === undefined ? undefined : Number(max);
   if (maxMessages !== undefined && (!Number.isInteger(maxMessages) || maxMessages < 1)) {

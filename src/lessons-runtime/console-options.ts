@@ -18,11 +18,15 @@ export const CONSOLE_FAULTS: readonly ConsoleFault[] = [
 
 const base = '--bootstrap-server localhost:9092 --topic example-topic';
 
-/** The command lines of the lesson, in the order it teaches them. */
+/**
+ * The command lines of the lesson, in the order it teaches them. The producers use `--sync` (one
+ * request per line) so that a fault on message3 hits message3 alone; the batched one shows the default.
+ */
 export const LESSON_COMMANDS: readonly { label: string; line: string }[] = [
-  { label: 'producer acks=0', line: `kafka-console-producer ${base} --producer-property acks=0` },
-  { label: 'producer acks=1', line: `kafka-console-producer ${base} --producer-property acks=1` },
-  { label: 'producer acks=all', line: `kafka-console-producer ${base} --producer-property acks=all` },
+  { label: 'producer acks=0', line: `kafka-console-producer ${base} --sync --producer-property acks=0` },
+  { label: 'producer acks=1', line: `kafka-console-producer ${base} --sync --producer-property acks=1` },
+  { label: 'producer acks=all', line: `kafka-console-producer ${base} --sync --producer-property acks=all` },
+  { label: 'producer acks=1, batched', line: `kafka-console-producer ${base} --producer-property acks=1` },
   { label: 'consumer --from-beginning', line: `kafka-console-consumer ${base} --from-beginning --max-messages 5` },
   { label: 'old --broker-list', line: 'kafka-console-producer --broker-list localhost:9092 --topic example-topic' },
 ];

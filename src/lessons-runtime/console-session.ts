@@ -32,6 +32,13 @@ export function consoleProducerSettings(acksProperty: string | undefined): { ack
 }
 
 /**
+ * kafka-console-producer's own settings (Kafka 4): it lingers `--timeout` ms (1000) for more lines
+ * before it sends a batch, waits `--request-timeout-ms` (1500) for an answer, and keeps up to 5
+ * requests in flight (the Java producer's default). `--sync` sends each line on its own and waits.
+ */
+export const CONSOLE_PRODUCER = { lingerMs: 1000, requestTimeoutMs: 1500, maxInFlightRequests: 5 } as const;
+
+/**
  * A terminal session on one simulated cluster: commands run in order against the same topics, so a
  * consumer reads what earlier producer commands stored. A new session (fault switch, reset) starts
  * from an empty cluster.
@@ -66,8 +73,22 @@ export class ConsoleSession {
     this.ensureTopic(command.topic); // brokers auto-create topics by default
     const settings = consoleProducerSettings(command.producerProperties['acks']);
     this.producerRuns++;
-    const results = await produceValues(this.cluster, { clientId: `console-producer-${this.producerRuns}`, topic: command.topic, ...settings }, PRODUCER_INPUT);
+    const lingerMs = command.lingerMs ?? CONSOLE_PRODUCER.lingerMs;
+    const results = await produceValues(
+      this.cluster,
+      {
+        clientId: `console-producer-${this.producerRuns}`,
+        topic: command.topic,
+        ...settings,
+        requestTimeout: CONSOLE_PRODUCER.requestTimeoutMs,
+        maxInFlightRequests: CONSOLE_PRODUCER.maxInFlightRequests,
+        // The console feeds every line at once, as a paste or a pipe does: without --sync they batch.
+        ...(command.sync ? {} : { lingerMs }),
+      },
+      PRODUCER_INPUT,
+    );
     const lines: ConsoleLine[] = PRODUCER_INPUT.map((value) => ({ stream: 'echo', text: `> ${value}` }));
+    lines.push({ stream: 'note', text: batchingNote(command.sync === true, lingerMs, PRODUCER_INPUT.length) });
     for (const result of results) {
       if (!result.error) continue;
       lines.push({
@@ -107,4 +128,11 @@ export class ConsoleSession {
     this.faultsReported += hits.length;
     return hits.map((hit) => ({ stream: 'note', text: `(simulated fault at t=${hit.t} ms: ${hit.detail})` }));
   }
+}
+
+/** The course's comment on how the producer grouped the lines into requests. */
+function batchingNote(sync: boolean, lingerMs: number, lines: number): string {
+  if (sync) return `(--sync: each of the ${lines} lines went in its own request, and the next waited for its answer)`;
+  if (lingerMs === 0) return `(--timeout 0: no lingering, so each line left in its own request without waiting for the previous answer — up to ${CONSOLE_PRODUCER.maxInFlightRequests} in flight, so a retry can land after later lines)`;
+  return `(the ${lines} lines arrived at once, within the ${lingerMs} ms linger (--timeout), so they went as one batch in one request — a retry resends the whole batch; add --sync to send each line on its own)`;
 }

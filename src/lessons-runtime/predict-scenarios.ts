@@ -12,7 +12,7 @@ export interface PredictOutcome {
 }
 
 /**
- * Lesson 03: five messages with acks=1; the leader crashes right after acknowledging message3,
+ * Lesson 03: five messages with acks=1, one request per line (--sync); the leader crashes right after acknowledging message3,
  * before replication. Options: 0 all five, 1 message3 lost, 2 message3 twice — chosen by the run.
  */
 async function acks1LeaderCrash(): Promise<PredictOutcome> {

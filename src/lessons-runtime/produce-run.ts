@@ -13,38 +13,64 @@ export interface ProducerSettings {
   idempotent: boolean;
   /** When set, each value is sent and committed in its own transaction. */
   transactionalId?: string;
+  /** KafkaJS `requestTimeout`: how long the producer waits for an answer before it retries. @default 30000 */
+  requestTimeout?: number;
+  /** Requests in flight at once. @default unlimited (KafkaJS's default) */
+  maxInFlightRequests?: number;
+  /**
+   * Batch as a producer with `linger.ms` = this does when every value arrives at once (pasted or piped
+   * input): it waits that long for more, then one request carries them all, and a retry resends them
+   * all. 0: no lingering, so each value leaves in its own request at once, without waiting for the
+   * previous answer (up to `maxInFlightRequests`), and a retry can land after later values. Absent: one
+   * request per value, each awaited before the next (the console producer's `--sync`).
+   */
+  lingerMs?: number;
 }
 
 /**
- * Sends each value as its own record, one after the other (like the console producer in sync mode),
- * through the cluster's KafkaJS facade, and reports what the producer was told about each send.
- * The cluster's virtual clock runs until every send has settled.
+ * Sends each value as its own record through the cluster's KafkaJS facade — one request per value, one
+ * after the other (the console producer's `--sync`), or all in one batch when `lingerMs` is set — and
+ * reports what the producer was told about each value. The virtual clock runs until every send settled.
  */
 export async function produceValues(cluster: SimCluster, settings: ProducerSettings, values: readonly string[]): Promise<SendResult[]> {
   const { Kafka } = cluster.kafkajs;
-  const kafka = new Kafka({ clientId: settings.clientId, brokers: ['localhost:9092'] });
+  const kafka = new Kafka({ clientId: settings.clientId, brokers: ['localhost:9092'], ...(settings.requestTimeout === undefined ? {} : { requestTimeout: settings.requestTimeout }) });
   const producer = settings.transactionalId
     ? kafka.producer({ transactionalId: settings.transactionalId, idempotent: true, maxInFlightRequests: 1, retry: { retries: settings.retries } })
-    : kafka.producer({ idempotent: settings.idempotent, retry: { retries: settings.retries } });
+    : kafka.producer({ idempotent: settings.idempotent, retry: { retries: settings.retries }, ...(settings.maxInFlightRequests === undefined ? {} : { maxInFlightRequests: settings.maxInFlightRequests }) });
+  const lingerMs = settings.transactionalId ? undefined : settings.lingerMs;
+  // acks=0 resolves on the socket write: the producer was told nothing, so nothing was acknowledged.
+  const told = (value: string, error?: unknown): SendResult =>
+    error === undefined ? { value, acknowledged: settings.acks !== 0 } : { value, acknowledged: false, error: `${(error as Error).name}: ${(error as Error).message}` };
+  const sendOne = async (value: string): Promise<SendResult> => {
+    try {
+      if (settings.transactionalId) {
+        const transaction = await producer.transaction();
+        await transaction.send({ topic: settings.topic, acks: -1, messages: [{ value }] });
+        await transaction.commit();
+      } else {
+        await producer.send({ topic: settings.topic, acks: settings.acks, messages: [{ value }] });
+      }
+      return told(value);
+    } catch (error) {
+      return told(value, error);
+    }
+  };
   const results: SendResult[] = [];
   let finished = false;
   const work = (async () => {
     await producer.connect();
-    for (const value of values) {
-      try {
-        if (settings.transactionalId) {
-          const transaction = await producer.transaction();
-          await transaction.send({ topic: settings.topic, acks: -1, messages: [{ value }] });
-          await transaction.commit();
-        } else {
-          await producer.send({ topic: settings.topic, acks: settings.acks, messages: [{ value }] });
-        }
-        // acks=0 resolves on the socket write: the producer was told nothing, so nothing was acknowledged.
-        results.push({ value, acknowledged: settings.acks !== 0 });
-      } catch (error) {
-        const e = error as Error;
-        results.push({ value, acknowledged: false, error: `${e.name}: ${e.message}` });
-      }
+    if (lingerMs === undefined) {
+      for (const value of values) results.push(await sendOne(value));
+    } else if (lingerMs === 0) {
+      results.push(...(await Promise.all(values.map(sendOne))));
+    } else {
+      await new Promise<void>((resolve) => cluster.setTimer(lingerMs, resolve));
+      const batchError = await producer.send({ topic: settings.topic, acks: settings.acks, messages: values.map((value) => ({ value })) }).then(
+        () => undefined,
+        (error: unknown) => error ?? new Error('send failed'),
+      );
+      results.push(...values.map((value) => told(value, batchError)));
     }
     await producer.disconnect();
   })().finally(() => { finished = true; });

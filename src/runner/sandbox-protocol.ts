@@ -60,6 +60,11 @@ export interface RunError {
   kind: 'runtime' | 'timeout';
   name: string;
   message: string;
+  /**
+   * A timeout the driver saw in virtual time (a deadlock, say): deterministic, and not the engine's
+   * wall-clock limit cutting the run short, so engines keep the runs after it.
+   */
+  inVirtualTime?: true;
   line?: number;
   column?: number;
 }

@@ -202,7 +202,7 @@ async function consoleOutput(page: Page): Promise<string[]> {
 
 test('the console: acks=all then the consumer prints the five messages the lesson shows', async ({ page }) => {
   await page.goto(lessons[2]?.path ?? '');
-  await runConsole(page, `kafka-console-producer ${base} --producer-property acks=all`);
+  await runConsole(page, `kafka-console-producer ${base} --sync --producer-property acks=all`);
   await runConsole(page, consumerLine);
   const out = await consoleOutput(page);
   const afterConsumer = out.slice(out.findIndex((l) => l.startsWith('$ kafka-console-consumer')) + 1);
@@ -212,7 +212,7 @@ test('the console: acks=all then the consumer prints the five messages the lesso
 test('the console: acks=0 with a dropped request loses message3 silently', async ({ page }) => {
   await page.goto(lessons[2]?.path ?? '');
   await page.locator('[data-console-fault]').selectOption('lose-request');
-  await runConsole(page, `kafka-console-producer ${base} --producer-property acks=0`);
+  await runConsole(page, `kafka-console-producer ${base} --sync --producer-property acks=0`);
   const produced = await consoleOutput(page);
   expect(produced.filter((l) => l.startsWith('ERROR'))).toEqual([]);
   await runConsole(page, consumerLine);
@@ -225,7 +225,7 @@ test('the console: acks=0 with a dropped request loses message3 silently', async
 test('the console: acks=1 with a lost ack duplicates message3; acks=all does not', async ({ page }) => {
   await page.goto(lessons[2]?.path ?? '');
   await page.locator('[data-console-fault]').selectOption('lose-ack');
-  await runConsole(page, `kafka-console-producer ${base} --producer-property acks=1`);
+  await runConsole(page, `kafka-console-producer ${base} --sync --producer-property acks=1`);
   await runConsole(page, consumerLine);
   let out = await consoleOutput(page);
   expect(out.slice(out.findIndex((l) => l.startsWith('$ kafka-console-consumer')) + 1).filter((l) => l.startsWith('message'))).toEqual([
@@ -234,7 +234,7 @@ test('the console: acks=1 with a lost ack duplicates message3; acks=all does not
   await page.getByRole('button', { name: 'Reset topic' }).click();
   await page.locator('[data-console-fault]').selectOption('none');
   await page.locator('[data-console-fault]').selectOption('lose-ack');
-  await runConsole(page, `kafka-console-producer ${base} --producer-property acks=all`);
+  await runConsole(page, `kafka-console-producer ${base} --sync --producer-property acks=all`);
   await runConsole(page, consumerLine);
   out = await consoleOutput(page);
   const last = out.slice(out.findLastIndex((l) => l.startsWith('$ kafka-console-consumer')) + 1);
@@ -244,7 +244,7 @@ test('the console: acks=1 with a lost ack duplicates message3; acks=all does not
 test('the console: acks=1 and a leader crash before replication lose an acknowledged message', async ({ page }) => {
   await page.goto(lessons[2]?.path ?? '');
   await page.locator('[data-console-fault]').selectOption('crash-leader-before-replication');
-  await runConsole(page, `kafka-console-producer ${base} --producer-property acks=1`);
+  await runConsole(page, `kafka-console-producer ${base} --sync --producer-property acks=1`);
   await runConsole(page, consumerLine);
   const out = await consoleOutput(page);
   expect(out.slice(out.findIndex((l) => l.startsWith('$ kafka-console-consumer')) + 1).filter((l) => l.startsWith('message'))).toEqual([

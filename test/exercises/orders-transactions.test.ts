@@ -26,6 +26,20 @@ describe('orders-transactions on the simulated cluster', () => {
     expect(observation.processed_orders).toEqual(observation.orders);
   });
 
+  it('a zombie that awaits consumer.disconnect() inside eachMessage deadlocks, as in KafkaJS 2.2.4, and the run says so; the fire-and-forget disconnect does not', async () => {
+    const wrong = exercise.wrong.find((w) => w.file.endsWith('await-disconnect-in-each-message.ts'));
+    if (wrong === undefined) throw new Error('the await-disconnect known-wrong file is missing');
+    const stuck = await observeRun(engine, exercise, wrong.source, 'exactly-once', 'zombie producer');
+    expect(stuck.error?.kind).toBe('timeout');
+    expect(stuck.error?.message).toMatch(/deadlock: order-processor-1's consumer .*void consumer\.disconnect\(\)/);
+    const kinds = traceEvents(stuck).map((e) => e.kind);
+    expect(kinds).toContain('stop-wait');
+    expect(kinds).not.toContain('stop-resume');
+    const fine = await observeRun(engine, exercise, exercise.solution, 'exactly-once', 'zombie producer');
+    expect(fine.error).toBeUndefined();
+    expect(traceEvents(fine).filter((e) => e.kind === 'stop-wait' || e.kind === 'stop-resume').map((e) => e.kind)).toEqual(['stop-wait', 'stop-resume']);
+  });
+
   it('hides the aborted write of a crashed instance from read_committed readers', async () => {
     const observation = await observeRun(engine, exercise, exercise.solution, 'exactly-once', 'producer restart');
     const second = observation.orders[1];

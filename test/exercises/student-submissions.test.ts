@@ -151,7 +151,13 @@ describe('orders-transactions, as students write it', () => {
   it('says to stop a fenced instance when it keeps going', async () => {
     const wrong = transactions.wrong.find((w) => w.file.endsWith('ignores-fencing.ts'));
     const report = await gradeSubmission(transactions, wrong?.source ?? '', engine);
-    expect(messageOf(report, 'exactly-once/zombie producer')).toMatch(/stop this one by disconnecting its consumer/);
+    expect(messageOf(report, 'exactly-once/zombie producer')).toMatch(/stop this one so its partition moves .*`void consumer\.disconnect\(\)` without awaiting it/);
+  });
+
+  it('names the deadlock when a fenced instance awaits disconnect() inside eachMessage', async () => {
+    const wrong = transactions.wrong.find((w) => w.file.endsWith('await-disconnect-in-each-message.ts'));
+    const report = await gradeSubmission(transactions, wrong?.source ?? '', engine);
+    expect(messageOf(report, 'exactly-once/zombie producer')).toMatch(/lost .*deadlock: .*waits for itself forever/);
   });
 
   it('names a wrong output topic through the error the handler hit', async () => {

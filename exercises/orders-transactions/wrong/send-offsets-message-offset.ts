@@ -19,7 +19,7 @@ export async function processOrders(kafka: Kafka): Promise<void> {
       } catch (error) {
         const type = (error as { type?: string }).type;
         if (type === 'PRODUCER_FENCED' || type === 'INVALID_PRODUCER_EPOCH') {
-          await consumer.disconnect();
+          void consumer.disconnect();
           return;
         }
         await transaction.abort();

@@ -14,8 +14,9 @@ import type { LogRecord } from '../log.ts';
 import type { TopicPartitionRef } from '../groups.ts';
 import { toBytes } from './bytes.ts';
 import { callOut, later as laterFor, type ClientContext } from './context.ts';
-import { KafkaJSNonRetriableError, protocolError } from './errors.ts';
-import { CONSUMER_EVENTS, noopOn } from './instrumentation.ts';
+import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, protocolError } from './errors.ts';
+import { createHandlerGate } from './handler-gate.ts';
+import { CONSUMER_EVENTS, createInstrumentation } from './instrumentation.ts';
 import type { KafkaMessageLike, OffsetsLike } from './shapes.ts';
 
 /** consumer(config). */
@@ -120,6 +121,14 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
   const paused = new Set<string>();
   let lastCommitAt = 0;
   let uncommittedCount = 0;
+  const instrumentation = createInstrumentation(CONSUMER_EVENTS, () => engine.now());
+  const handlerGate = createHandlerGate();
+  let stopping: Promise<void> | null = null;
+  let joinedAt = 0;
+  // KafkaJS retries a failing handler (retry.retries, default 5) before the consumer crashes and
+  // restarts; the simulator keeps retrying, and reports each exhausted round as a CRASH event.
+  const retriesBeforeCrash = ctx.retry.retries ?? 5;
+  let failuresInARow = 0;
 
   const handle = engine.registerClient(
     'consumer',
@@ -171,6 +180,11 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       later<void>((done) => engine.groups.commit(handle, ctx.clientId, groupId, offsets, done)),
     ).then(() => {
       for (const o of offsets) committedByUs.set(key(o.topic, o.partition), o.offset);
+      const topics = [...new Set(offsets.map((o) => o.topic))].map((topic) => ({
+        topic,
+        partitions: offsets.filter((o) => o.topic === topic).map((o) => ({ partition: o.partition, offset: String(o.offset) })),
+      }));
+      instrumentation.emit('COMMIT_OFFSETS', { groupId, memberId: memberId ?? '', groupGenerationId: generation, topics });
     });
   }
 
@@ -224,6 +238,10 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       if (committed !== undefined) committedByUs.set(k, committed);
       else committedByUs.delete(k);
     }
+    const memberAssignment: Record<string, number[]> = {};
+    for (const tp of assigned) memberAssignment[tp.topic] = [...(memberAssignment[tp.topic] ?? []), tp.partition];
+    const leaderId = engine.groups.leaderOf(groupId) ?? memberId;
+    instrumentation.emit('GROUP_JOIN', { groupId, memberId, leaderId, isLeader: leaderId === memberId, memberAssignment, groupProtocol: 'RoundRobinAssigner', duration: engine.now() - joinedAt });
   }
 
   function fetchOne(tp: TopicPartitionRef, offset: number): Promise<FetchResponse> {
@@ -259,7 +277,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       if (!running || !alive || generation !== startGeneration) break;
       deliver(tp, r);
       try {
-        await handler({ topic: tp.topic, partition: tp.partition, message: toMessage(r), heartbeat: async () => {}, pause: () => pauseOne(tp) });
+        await handlerGate.pass(() => handler({ topic: tp.topic, partition: tp.partition, message: toMessage(r), heartbeat: async () => {}, pause: () => pauseOne(tp) }));
       } catch (err) {
         engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, error: err instanceof Error ? err.name : 'Error', detail: `eachMessage threw: ${err instanceof Error ? err.message : String(err)}` });
         return { failedAt: r.offset };
@@ -290,7 +308,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       offsetLagLow: () => String(Math.max(0, hw - 1 - Number(messages[0]?.offset ?? hw - 1))),
     };
     try {
-      await handler({
+      await handlerGate.pass(() => handler({
         batch,
         resolveOffset: (o) => {
           resolved.set(k, Number(o) + 1);
@@ -307,7 +325,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
         }),
         isRunning: () => running && alive,
         isStale: () => generation !== engine.groups.generation(groupId),
-      });
+      }));
       if (!alive) return 'consumer-gone';
       if (autoResolve) resolved.set(k, res.next);
     } catch (err) {
@@ -329,6 +347,7 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       if (evicted && memberId === null) {
         // KafkaJS's answer to UNKNOWN_MEMBER_ID: join the group again as a new member.
         evicted = false;
+        joinedAt = engine.now();
         memberId = engine.groups.join(groupId, handle, ctx.clientId, subscriptions.map((s) => s.topic));
       }
       await syncGeneration(autoCommit);
@@ -336,8 +355,13 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       const mine = assigned.filter((tp) => !paused.has(key(tp.topic, tp.partition)));
       const startGeneration = generation;
       soughtDuringFetch.clear();
+      const fetchStartedAt = engine.now();
+      const first = mine[0];
+      const nodeId = first === undefined ? -1 : (engine.partition(first.topic, first.partition)?.leader ?? -1);
+      instrumentation.emit('FETCH_START', { nodeId });
       const results = await Promise.all(mine.map((tp) => fetchOne(tp, positions.get(key(tp.topic, tp.partition)) ?? 0)));
       if (!running || !alive) return;
+      instrumentation.emit('FETCH', { numberOfBatches: results.filter((r) => r.error === null && r.records.length > 0).length, duration: engine.now() - fetchStartedAt, nodeId });
       let gotAny = false;
       for (let i = 0; i < mine.length && running && alive; i++) {
         const tp = mine[i] as TopicPartitionRef;
@@ -352,9 +376,20 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
         }
         gotAny = true;
         engine.emit({ kind: 'fetch', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: res.records[0]?.offset ?? 0, count: res.records.length });
+        const batchEvent = batchProcessPayload(tp, res);
+        const batchStartedAt = engine.now();
+        instrumentation.emit('START_BATCH_PROCESS', batchEvent);
         const outcome = await handOver(run, tp, res, startGeneration, policy);
         if (outcome === 'consumer-gone') return;
         const { failedAt } = outcome;
+        // As in KafkaJS, a batch whose handler threw does not end: it is retried.
+        if (failedAt === null) instrumentation.emit('END_BATCH_PROCESS', { ...batchEvent, duration: engine.now() - batchStartedAt });
+        failuresInARow = failedAt === null ? 0 : failuresInARow + 1;
+        if (failedAt !== null && failuresInARow > retriesBeforeCrash) {
+          failuresInARow = 0;
+          const cause = new KafkaJSNonRetriableError(`${run.eachMessage ? 'eachMessage' : 'eachBatch'} kept failing on ${tp.topic}[${tp.partition}] at offset ${failedAt}`);
+          instrumentation.emit('CRASH', { error: new KafkaJSNumberOfRetriesExceeded(cause, { retryCount: retriesBeforeCrash, retryTime: 300 }), groupId, restart: true });
+        }
         if (failedAt !== null) {
           // KafkaJS retries a failed message after a backoff, from the failed offset on.
           const resume = resolved.get(k) !== undefined ? Math.max(resolved.get(k) ?? 0, failedAt) : failedAt;
@@ -370,14 +405,56 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     }
   }
 
+  /** What KafkaJS's START_BATCH_PROCESS / END_BATCH_PROCESS events say about a batch. */
+  function batchProcessPayload(tp: TopicPartitionRef, res: FetchedRecords) {
+    const first = res.records[0]?.offset ?? res.next;
+    const last = res.records[res.records.length - 1]?.offset ?? res.next - 1;
+    const hw = res.highWatermark;
+    return {
+      topic: tp.topic,
+      partition: tp.partition,
+      highWatermark: String(hw),
+      offsetLag: String(Math.max(0, hw - 1 - last)),
+      offsetLagLow: String(Math.max(0, hw - 1 - first)),
+      batchSize: res.records.length,
+      firstOffset: String(first),
+      lastOffset: String(last),
+    };
+  }
+
+  /**
+   * stop() and disconnect(): no new message is handed over, but leaving the group waits for the
+   * handler in flight, as in KafkaJS 2.2.4 (see handler-gate.ts). Concurrent calls share one stop.
+   */
+  function stopRunner(how: 'stop' | 'disconnect'): Promise<void> {
+    const wasRunning = running;
+    running = false;
+    stopping ??= (async () => {
+      if (handlerGate.busy) {
+        engine.emit({ kind: 'stop-wait', clientId: ctx.clientId, groupId, detail: `consumer.${how}() was called while this consumer's eachMessage/eachBatch handler was running: it waits for that handler to return` });
+        await handlerGate.idle();
+        engine.emit({ kind: 'stop-resume', clientId: ctx.clientId, groupId, detail: `the handler returned: consumer.${how}() goes ahead` });
+      }
+      if (memberId !== null) engine.groups.leave(groupId, memberId, how === 'stop' ? 'stopped' : 'disconnected');
+      memberId = null;
+      generation = -1;
+      if (wasRunning) instrumentation.emit('STOP', null);
+    })().finally(() => {
+      stopping = null;
+    });
+    return stopping;
+  }
+
   function pauseOne(tp: TopicPartitionRef): () => void {
     const k = key(tp.topic, tp.partition);
     paused.add(k);
     return () => paused.delete(k);
   }
 
-  return {
-    connect: async (): Promise<void> => {},
+  const consumer = {
+    connect: async (): Promise<void> => {
+      instrumentation.emit('CONNECT', null);
+    },
     subscribe: async (s: { topic?: string | RegExp; topics?: (string | RegExp)[]; fromBeginning?: boolean }): Promise<void> => {
       const list = s.topics ?? (s.topic !== undefined ? [s.topic] : []);
       for (const t of list) {
@@ -389,20 +466,14 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       if (running) throw new KafkaJSNonRetriableError('Consumer is already running');
       if (!alive) return new Promise<void>(() => {});
       running = true;
+      joinedAt = engine.now();
       memberId = engine.groups.join(groupId, handle, ctx.clientId, subscriptions.map((s) => s.topic));
       void loop(run);
     },
-    stop: async (): Promise<void> => {
-      running = false;
-      if (memberId !== null) engine.groups.leave(groupId, memberId, 'stopped');
-      memberId = null;
-      generation = -1;
-    },
+    stop: (): Promise<void> => stopRunner('stop'),
     disconnect: async (): Promise<void> => {
-      running = false;
-      if (memberId !== null) engine.groups.leave(groupId, memberId, 'disconnected');
-      memberId = null;
-      generation = -1;
+      await stopRunner('disconnect');
+      instrumentation.emit('DISCONNECT', null);
     },
     commitOffsets: (list: { topic: string; partition: number; offset: string; metadata?: string | null }[]): Promise<void> =>
       commit(list.map((o) => ({ topic: o.topic, partition: o.partition, offset: Number(o.offset) }))),
@@ -431,9 +502,10 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
     /** Used by transaction.sendOffsets({ consumer }) (the Confluent client's variant). */
     groupIdForOffsets: (): string => groupId,
     events: CONSUMER_EVENTS,
-    on: noopOn,
+    on: instrumentation.on,
     logger: () => ctx.logger,
   };
+  return consumer;
 }
 
 /** The simulated consumer's type. */

@@ -154,12 +154,42 @@ declare module 'kafkajs' {
     isActive(): boolean;
   };
 
+  export interface InstrumentationEvent<T> {
+    id: string;
+    type: string;
+    /** Virtual time in ms (the simulator's clock, like records' timestamps). */
+    timestamp: number;
+    payload: T;
+  }
+  export type RemoveInstrumentationEventListener<T> = () => void;
+  type ValueOf<T> = T[keyof T];
+  export type ConnectEvent = InstrumentationEvent<null>;
+  export type DisconnectEvent = InstrumentationEvent<null>;
+  /** Declared for compatibility; the simulator has no sockets and never fires these. */
+  export type RequestEvent = InstrumentationEvent<{ apiKey: number; apiName: string; apiVersion: number; broker: string; clientId: string; correlationId: number; createdAt: number; duration: number; pendingDuration: number; sentAt: number; size: number }>;
+  export type RequestTimeoutEvent = InstrumentationEvent<{ apiKey: number; apiName: string; apiVersion: number; broker: string; clientId: string; correlationId: number; createdAt: number; pendingDuration: number; sentAt: number }>;
+  export type RequestQueueSizeEvent = InstrumentationEvent<{ broker: string; clientId: string; queueSize: number }>;
+
+  export type ProducerEvents = {
+    CONNECT: 'producer.connect';
+    DISCONNECT: 'producer.disconnect';
+    REQUEST: 'producer.network.request';
+    REQUEST_TIMEOUT: 'producer.network.request_timeout';
+    REQUEST_QUEUE_SIZE: 'producer.network.request_queue_size';
+  };
+
   export type Producer = Sender & {
     connect(): Promise<void>;
     disconnect(): Promise<void>;
     isIdempotent(): boolean;
-    /** Accepted and ignored: the simulator's trace replaces instrumentation events. */
-    on(eventName: string, listener: (event: any) => void): () => void;
+    readonly events: ProducerEvents;
+    /** CONNECT and DISCONNECT fire; the network events never do. Returns the listener's remover. */
+    on(eventName: ProducerEvents['CONNECT'], listener: (event: ConnectEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ProducerEvents['DISCONNECT'], listener: (event: DisconnectEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ProducerEvents['REQUEST'], listener: (event: RequestEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ProducerEvents['REQUEST_QUEUE_SIZE'], listener: (event: RequestQueueSizeEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ProducerEvents['REQUEST_TIMEOUT'], listener: (event: RequestTimeoutEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ValueOf<ProducerEvents>, listener: (event: InstrumentationEvent<any>) => void): RemoveInstrumentationEventListener<typeof eventName>;
     transaction(): Promise<Transaction>;
     logger(): Logger;
   };
@@ -260,9 +290,15 @@ declare module 'kafkajs' {
 
   export type Consumer = {
     connect(): Promise<void>;
+    /**
+     * Stops the consumer, leaves the group and closes. Waits for the eachMessage/eachBatch call in
+     * flight to return: inside that handler, `await consumer.disconnect()` never resolves (KafkaJS
+     * 2.2.4). There, call `void consumer.disconnect()` and return.
+     */
     disconnect(): Promise<void>;
     /** `fromBeginning` applies only when the group has no committed offset (auto.offset.reset). @default false (latest) */
     subscribe(subscription: ConsumerSubscribeTopics | ConsumerSubscribeTopic): Promise<void>;
+    /** Stops consuming and leaves the group; like disconnect(), waits for the handler in flight. */
     stop(): Promise<void>;
     run(config?: ConsumerRunConfig): Promise<void>;
     /** `offset` is the next offset to read (last processed + 1), as a string. */
@@ -271,9 +307,73 @@ declare module 'kafkajs' {
     pause(topics: Array<{ topic: string; partitions?: number[] }>): void;
     paused(): { topic: string; partitions: number[] }[];
     resume(topics: Array<{ topic: string; partitions?: number[] }>): void;
-    on(eventName: string, listener: (event: any) => void): () => void;
+    readonly events: ConsumerEvents;
+    /**
+     * Fired: CONNECT, DISCONNECT, STOP, GROUP_JOIN, COMMIT_OFFSETS, CRASH (a handler that kept failing),
+     * FETCH_START, FETCH, START_BATCH_PROCESS, END_BATCH_PROCESS. Never fired: HEARTBEAT, REBALANCING,
+     * RECEIVED_UNSUBSCRIBED_TOPICS and the network events. Returns the listener's remover.
+     */
+    on(eventName: ConsumerEvents['HEARTBEAT'], listener: (event: ConsumerHeartbeatEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['COMMIT_OFFSETS'], listener: (event: ConsumerCommitOffsetsEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['GROUP_JOIN'], listener: (event: ConsumerGroupJoinEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['FETCH_START'], listener: (event: ConsumerFetchStartEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['FETCH'], listener: (event: ConsumerFetchEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['START_BATCH_PROCESS'], listener: (event: ConsumerStartBatchProcessEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['END_BATCH_PROCESS'], listener: (event: ConsumerEndBatchProcessEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['CONNECT'], listener: (event: ConnectEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['DISCONNECT'], listener: (event: DisconnectEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['STOP'], listener: (event: InstrumentationEvent<null>) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['CRASH'], listener: (event: ConsumerCrashEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['REBALANCING'], listener: (event: ConsumerRebalancingEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['RECEIVED_UNSUBSCRIBED_TOPICS'], listener: (event: ConsumerReceivedUnsubcribedTopicsEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['REQUEST'], listener: (event: RequestEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['REQUEST_TIMEOUT'], listener: (event: RequestTimeoutEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ConsumerEvents['REQUEST_QUEUE_SIZE'], listener: (event: RequestQueueSizeEvent) => void): RemoveInstrumentationEventListener<typeof eventName>;
+    on(eventName: ValueOf<ConsumerEvents>, listener: (event: InstrumentationEvent<any>) => void): RemoveInstrumentationEventListener<typeof eventName>;
     logger(): Logger;
   };
+
+  export type ConsumerEvents = {
+    HEARTBEAT: 'consumer.heartbeat';
+    COMMIT_OFFSETS: 'consumer.commit_offsets';
+    GROUP_JOIN: 'consumer.group_join';
+    FETCH_START: 'consumer.fetch_start';
+    FETCH: 'consumer.fetch';
+    START_BATCH_PROCESS: 'consumer.start_batch_process';
+    END_BATCH_PROCESS: 'consumer.end_batch_process';
+    CONNECT: 'consumer.connect';
+    DISCONNECT: 'consumer.disconnect';
+    STOP: 'consumer.stop';
+    CRASH: 'consumer.crash';
+    REBALANCING: 'consumer.rebalancing';
+    RECEIVED_UNSUBSCRIBED_TOPICS: 'consumer.received_unsubscribed_topics';
+    REQUEST: 'consumer.network.request';
+    REQUEST_TIMEOUT: 'consumer.network.request_timeout';
+    REQUEST_QUEUE_SIZE: 'consumer.network.request_queue_size';
+  };
+  export type ConsumerHeartbeatEvent = InstrumentationEvent<{ groupId: string; memberId: string; groupGenerationId: number }>;
+  export type ConsumerCommitOffsetsEvent = InstrumentationEvent<{ groupId: string; memberId: string; groupGenerationId: number; topics: TopicOffsets[] }>;
+  export interface IMemberAssignment {
+    [key: string]: number[];
+  }
+  export type ConsumerGroupJoinEvent = InstrumentationEvent<{ duration: number; groupId: string; isLeader: boolean; leaderId: string; groupProtocol: string; memberId: string; memberAssignment: IMemberAssignment }>;
+  export type ConsumerFetchStartEvent = InstrumentationEvent<{ nodeId: number }>;
+  export type ConsumerFetchEvent = InstrumentationEvent<{ numberOfBatches: number; duration: number; nodeId: number }>;
+  interface IBatchProcessEvent {
+    topic: string;
+    partition: number;
+    highWatermark: string;
+    offsetLag: string;
+    offsetLagLow: string;
+    batchSize: number;
+    firstOffset: string;
+    lastOffset: string;
+  }
+  export type ConsumerStartBatchProcessEvent = InstrumentationEvent<IBatchProcessEvent>;
+  export type ConsumerEndBatchProcessEvent = InstrumentationEvent<IBatchProcessEvent & { duration: number }>;
+  export type ConsumerCrashEvent = InstrumentationEvent<{ error: Error; groupId: string; restart: boolean }>;
+  export type ConsumerRebalancingEvent = InstrumentationEvent<{ groupId: string; memberId: string }>;
+  export type ConsumerReceivedUnsubcribedTopicsEvent = InstrumentationEvent<{ groupId: string; generationId: number; memberId: string; assignedTopics: string[]; topicsSubscribed: string[]; topicsNotSubscribed: string[] }>;
 
   export interface ITopicConfig {
     topic: string;
@@ -322,7 +422,7 @@ declare module 'kafkajs' {
   export class KafkaJSNonRetriableError extends KafkaJSError {
     constructor(e: Error | string);
   }
-  /** A broker's error: `type` such as 'NOT_ENOUGH_REPLICAS', 'PRODUCER_FENCED'; `code` Kafka's number. */
+  /** A broker's error: `type` such as 'NOT_ENOUGH_REPLICAS', 'INVALID_PRODUCER_EPOCH' (a fenced producer); `code` Kafka's number. */
   export class KafkaJSProtocolError extends KafkaJSError {
     readonly code: number;
     readonly type: string;

@@ -14,7 +14,7 @@ import { KafkaJSError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded,
 import { partitionForKey } from './partitioner.ts';
 import { backoff, callOut, later as laterFor, never, type ClientContext, type RetryConfig, resolveRetry } from './context.ts';
 import type { ProducerConfigLike, ProducerRecordLike, ProducerBatchLike, RecordMetadataLike, MessageLike, OffsetsLike } from './shapes.ts';
-import { noopOn, PRODUCER_EVENTS } from './instrumentation.ts';
+import { createInstrumentation, PRODUCER_EVENTS } from './instrumentation.ts';
 
 interface PartitionBatch {
   topic: string;
@@ -62,6 +62,9 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
   let roundRobin = 0;
   let txnActive = false;
   let initializing: Promise<void> | null = null;
+  /** Partitions added to the current transaction (AddPartitionsToTxn). */
+  const partitionsInTxn = new Set<string>();
+  const instrumentation = createInstrumentation(PRODUCER_EVENTS, () => engine.now());
 
   /** A promise on the virtual clock; never settles once the process died, and waits while it is frozen. */
   const later = <T>(start: (resolve: (v: T) => void) => void): Promise<T> => laterFor(ctx, () => alive, start);
@@ -167,10 +170,14 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     const requestId = engine.newRequestId();
     let retryTime = backoff(engine, retry, retry.initialRetryTime);
     for (let attempt = 1; ; attempt++) {
-      if (transactionalId !== null) {
+      // Like KafkaJS, AddPartitionsToTxn only for a partition new to the transaction: a fenced
+      // producer's later sends to it reach the broker's produce path.
+      const partitionKey = `${b.topic}\u0000${b.partition}`;
+      if (transactionalId !== null && !partitionsInTxn.has(partitionKey)) {
         const part = engine.partition(b.topic, b.partition);
         const err: ErrorType | null = part ? engine.txns.addPartition(transactionalId, producerId, producerEpoch, part) : 'UNKNOWN_TOPIC_OR_PARTITION';
         if (err) throw protocolError(err);
+        partitionsInTxn.add(partitionKey);
       }
       await acquireSlot();
       const req: ProduceRequest = {
@@ -260,6 +267,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     const tid = transactionalId;
     return ensureProducerId().then(() => {
       txnActive = true;
+      partitionsInTxn.clear();
       let ended = false;
       // After a call of the transaction failed, only abort() is allowed, as with Java's abortable errors.
       let failed = false;
@@ -279,7 +287,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
           if (err === 'COORDINATOR_NOT_AVAILABLE') {
             return later<void>((d) => engine.clock.schedule(retry.initialRetryTime, () => d())).then(() => endTxn(commit));
           }
-          if (err !== 'PRODUCER_FENCED') {
+          if (err !== 'INVALID_PRODUCER_EPOCH') {
             ended = true;
             txnActive = false;
             currentTxnFailed = undefined;
@@ -330,9 +338,11 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     connect: async (): Promise<void> => {
       await ensureProducerId();
       connected = true;
+      instrumentation.emit('CONNECT', null);
     },
     disconnect: async (): Promise<void> => {
       connected = false;
+      instrumentation.emit('DISCONNECT', null);
     },
     isIdempotent: (): boolean => idempotent,
     send: (record: ProducerRecordLike): Promise<RecordMetadataLike[]> =>
@@ -340,7 +350,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     sendBatch: (batch: ProducerBatchLike): Promise<RecordMetadataLike[]> => sendBatchInternal(batch, false),
     transaction,
     events: PRODUCER_EVENTS,
-    on: noopOn,
+    on: instrumentation.on,
     logger: () => ctx.logger,
   };
 }

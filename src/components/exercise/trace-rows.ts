@@ -4,6 +4,7 @@
  * error or detail — with faults and their consequences marked. Pure data in, data out, so the page's
  * timeline and its tests share it. Reads events loosely: an unknown kind or field still shows.
  */
+import type { TraceKind } from '../../broker/index.ts';
 
 /** How a row is marked: an injected fault, a consequence worth noticing (crash, drop…), or neither. */
 export type RowTone = 'fault' | 'trouble' | 'normal';
@@ -27,6 +28,7 @@ export interface TraceRow {
   tone: RowTone;
 }
 
+// Every kind the cluster traces has its words (checked by `satisfies`); unknown kinds show as they are.
 const EVENT_WORDS: Record<string, string> = {
   send: 'Producer sends',
   append: 'Leader appends',
@@ -53,10 +55,13 @@ const EVENT_WORDS: Record<string, string> = {
   'txn-commit': 'Transaction committed',
   rebalance: 'Group rebalances',
   fault: 'Injected fault',
-};
+  'stop-wait': 'Stop waits for the handler',
+  'stop-resume': 'Handler returned; stop goes on',
+  charge: 'Billing charges',
+} satisfies Record<TraceKind, string>;
 
 /** Kinds that are the visible effect of a fault, or lose or refuse data. */
-const TROUBLE = new Set(['crash', 'drop', 'truncate', 'fence', 'error', 'timeout', 'abort', 'isr-shrink']);
+const TROUBLE = new Set(['crash', 'drop', 'truncate', 'fence', 'error', 'timeout', 'abort', 'isr-shrink', 'stop-wait']);
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
 const joinParts = (parts: readonly string[]): string => parts.filter((part) => part !== '').join(' · ');

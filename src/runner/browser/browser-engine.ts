@@ -121,7 +121,7 @@ export function joinResults(batches: readonly { runs: readonly SandboxRun[]; res
   // scenario; treat its gap like a cut (the grader pairs by position and reports what is missing).
   const short = batches.findIndex(({ runs: given, result }) => result.runs.length < given.length);
   const gap = short < 0 ? -1 : batches.slice(0, short + 1).reduce((sum, { result }) => sum + result.runs.length, 0);
-  const timeout = observations.findIndex((observation) => observation.error?.kind === 'timeout');
+  const timeout = observations.findIndex((observation) => observation.error?.kind === 'timeout' && observation.error.inVirtualTime !== true);
   const stopped = [gap, timeout].filter((index) => index >= 0).reduce((a, b) => Math.min(a, b), Infinity);
   if (stopped === Infinity) return { runs: observations };
   if (stopped === timeout) return { runs: [...observations.slice(0, stopped), ...timedOutObservations(runs.slice(stopped), limitMs)] };

@@ -9,6 +9,7 @@
  * the customer was billed for, in order, is `processed_orders`.
  */
 import { captureConsole } from '../console-capture.ts';
+import { disconnectDeadlock } from './disconnect-deadlock.ts';
 import { prepareLearnerModule, toRunError } from '../learner-module.ts';
 import { createBilling } from './billing.ts';
 import { setUpCluster } from './cluster-setup.ts';
@@ -47,6 +48,8 @@ export const runConsumer: Driver = async (context, run) => {
         observation.error ??= toRunError(thrown, context.host, context.mappings);
       },
     });
+    const deadlock = disconnectDeadlock(cluster.trace);
+    if (deadlock !== undefined) observation.error ??= deadlock;
   } catch (thrown) {
     observation.error ??= toRunError(thrown, context.host, context.mappings);
   }

@@ -12,6 +12,7 @@
  * partition once the frozen one's session expires; the frozen one wakes later, a zombie.
  */
 import { captureConsole } from '../console-capture.ts';
+import { disconnectDeadlock } from './disconnect-deadlock.ts';
 import { prepareLearnerModule, toRunError } from '../learner-module.ts';
 import { setUpCluster } from './cluster-setup.ts';
 import { missingExportError, type Driver } from './driver.ts';
@@ -59,6 +60,8 @@ export const runTransactions: Driver = async (context, run) => {
         observation.error ??= toRunError(thrown, context.host, context.mappings);
       },
     });
+    const deadlock = disconnectDeadlock(cluster.trace);
+    if (deadlock !== undefined) observation.error ??= deadlock;
   } catch (thrown) {
     observation.error ??= toRunError(thrown, context.host, context.mappings);
   }

@@ -173,10 +173,13 @@ describe('transactions', () => {
     expect((run.error as Error).name).toBe('KafkaJSNonRetriableError');
   });
   for (const fault of ['zombie-producer', 'transaction-timeout'] as const) {
-    it(`${fault}: the open transaction is aborted and the old instance's commit fails PRODUCER_FENCED`, async () => {
+    // Brokers rewrite PRODUCER_FENCED to INVALID_PRODUCER_EPOCH for the EndTxn version KafkaJS sends (KIP-588).
+    it(`${fault}: the open transaction is aborted and the old instance's commit fails INVALID_PRODUCER_EPOCH`, async () => {
       const c = clusterWithOrders({ faults: [{ fault, on: { value: 'order2' } }] });
-      const err = (await transfer(c, true)) as { type?: string; retriable?: boolean };
-      expect(err?.type).toBe('PRODUCER_FENCED');
+      const err = (await transfer(c, true)) as { name?: string; type?: string; code?: number; retriable?: boolean };
+      expect(err?.name).toBe('KafkaJSProtocolError');
+      expect(err?.type).toBe('INVALID_PRODUCER_EPOCH');
+      expect(err?.code).toBe(47);
       expect(err?.retriable).toBe(false);
       expect(values(c)).toEqual([]);
       expect(values(c, 'read_uncommitted')).toEqual(['order1', 'order2']);
@@ -194,10 +197,34 @@ describe('transactions', () => {
       await fresh.connect();
       await tx.send({ topic: 'orders', messages: [{ value: 'order2' }] });
     });
-    expect((run.error as { type?: string }).type).toBe('PRODUCER_FENCED');
+    expect((run.error as { type?: string }).type).toBe('INVALID_PRODUCER_EPOCH');
     await settle(c, 100);
     expect(values(c)).toEqual([]);
   });
+  // KIP-588: the produce path answers a fenced producer INVALID_PRODUCER_EPOCH (code 47), never PRODUCER_FENCED.
+  const fencedCalls = [
+    ['produce', (tx: { send(r: unknown): Promise<unknown> }) => tx.send({ topic: 'orders', messages: [{ value: 'order2' }] })],
+    ['TxnOffsetCommit', (tx: { sendOffsets(o: unknown): Promise<void> }) => tx.sendOffsets({ consumerGroupId: 'g', topics: [{ topic: 'orders', partitions: [{ partition: 0, offset: '1' }] }] })],
+    ['EndTxn', (tx: { commit(): Promise<void> }) => tx.commit()],
+  ] as const;
+  for (const [request, call] of fencedCalls) {
+    it(`a fenced producer's ${request} request is answered INVALID_PRODUCER_EPOCH, traced as a fence`, async () => {
+      const c = clusterWithOrders();
+      const kafka = new c.kafkajs.Kafka({ clientId: 'shop', brokers: [] });
+      const old = kafka.producer({ transactionalId: 'tx' });
+      const run = await drive(c, async () => {
+        await old.connect();
+        const tx = await old.transaction();
+        await tx.send({ topic: 'orders', messages: [{ value: 'order1' }] });
+        await kafka.producer({ transactionalId: 'tx' }).connect();
+        await (call as (t: typeof tx) => Promise<unknown>)(tx);
+      });
+      const err = run.error as { type?: string; code?: number; retriable?: boolean };
+      expect([err.type, err.code, err.retriable]).toEqual(['INVALID_PRODUCER_EPOCH', 47, false]);
+      expect(c.trace.some((e) => e.kind === 'fence' && e.error === 'INVALID_PRODUCER_EPOCH')).toBe(request !== 'TxnOffsetCommit');
+      expect(c.trace.some((e) => e.error === 'PRODUCER_FENCED')).toBe(false);
+    });
+  }
   it('transactional sendOffsets + read_committed, consumer crash before commit: the output has each order once', async () => {
     const c = clusterWithOrders({ faults: [{ fault: 'crash-consumer-before-commit', on: { value: 'order2' } }] });
     c.createTopic({ topic: 'invoices' });

@@ -166,7 +166,7 @@ describe('cluster invariants (property-based)', () => {
               (spec.commit ? committed : other).push(vals);
             } catch (e) {
               other.push(vals);
-              if ((e as { type?: string }).type === 'PRODUCER_FENCED') fenced = true;
+              if ((e as { type?: string }).type === 'INVALID_PRODUCER_EPOCH') fenced = true;
               break;
             }
           }

@@ -60,6 +60,22 @@ export type Outputs = [
   Check<Is<Awaited<ReturnType<Facade.Producer['send']>>, Awaited<ReturnType<Real.Producer['send']>>>>,
   Check<Is<keyof Real.Transaction, keyof Facade.Transaction>>,
   Check<Is<keyof Facade.Transaction, keyof Real.Transaction>>,
+  // Instrumentation: the same event names, and listeners written for either accept the other's events.
+  Check<Is<Real.ConsumerEvents, Facade.ConsumerEvents>>,
+  Check<Is<Facade.ConsumerEvents, Real.ConsumerEvents>>,
+  Check<Is<Real.ProducerEvents, Facade.ProducerEvents>>,
+  Check<Is<Facade.ProducerEvents, Real.ProducerEvents>>,
+  Check<Is<Real.Consumer['events'], Facade.Consumer['events']>>,
+  Check<Is<Real.Producer['events'], Facade.Producer['events']>>,
+  Check<Is<Real.ConsumerGroupJoinEvent, Facade.ConsumerGroupJoinEvent>>,
+  Check<Is<Facade.ConsumerGroupJoinEvent, Real.ConsumerGroupJoinEvent>>,
+  Check<Is<Real.ConsumerCommitOffsetsEvent, Facade.ConsumerCommitOffsetsEvent>>,
+  Check<Is<Facade.ConsumerCommitOffsetsEvent, Real.ConsumerCommitOffsetsEvent>>,
+  Check<Is<Real.ConsumerCrashEvent, Facade.ConsumerCrashEvent>>,
+  Check<Is<Facade.ConsumerCrashEvent, Real.ConsumerCrashEvent>>,
+  Check<Is<Real.ConsumerEndBatchProcessEvent, Facade.ConsumerEndBatchProcessEvent>>,
+  Check<Is<Facade.ConsumerFetchEvent, Real.ConsumerFetchEvent>>,
+  Check<Is<ReturnType<Facade.Consumer['on']>, ReturnType<Real.Consumer['on']>>>,
 ];
 
 // The implementation satisfies the declarations the editor shows.

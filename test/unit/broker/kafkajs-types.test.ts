@@ -45,6 +45,11 @@ export async function main(): Promise<void> {
   await tx.commit();
   try { await producer.send({ topic: 'orders', messages: [{ value: null }] }); }
   catch (e) { if (e instanceof KafkaJSProtocolError && e.type === 'NOT_ENOUGH_REPLICAS') console.log(e.retriable); }
+  const removeCrash = consumer.on(consumer.events.CRASH, (event) => console.log(event.payload.error.message, event.payload.restart));
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload, timestamp }) => console.log(payload.memberAssignment, payload.isLeader, timestamp));
+  consumer.on(consumer.events.COMMIT_OFFSETS, ({ payload }) => console.log(payload.topics[0]?.partitions[0]?.offset));
+  producer.on(producer.events.CONNECT, (event) => console.log(event.type));
+  removeCrash();
   await kafka.admin().createTopics({ topics: [{ topic: 'orders', numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
 }
 `;

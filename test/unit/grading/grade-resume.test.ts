@@ -63,4 +63,16 @@ describe('grading across the engine’s time limit', () => {
     await gradeSubmission(exercise, '', engine);
     expect(engine.requests).toHaveLength(1);
   });
+
+  it('does not call again for trailing timeouts the driver saw in virtual time (a deadlock recurs on every call)', async () => {
+    const engine = scriptedEngine([]);
+    const honest = engine.run;
+    engine.run = async (request) => {
+      const result = await honest(request);
+      return { runs: result.runs.map((o, index) => (index >= result.runs.length - 2 ? { ...o, error: { kind: 'timeout', name: 'TimeoutError', message: 'deadlock', inVirtualTime: true } } : o)) };
+    };
+    const report = await gradeSubmission(exercise, '', engine);
+    expect(engine.requests).toHaveLength(1);
+    expect(report.guarantees.flatMap((g) => g.runs).slice(-2).map((r) => r.error?.message)).toEqual(['TimeoutError: deadlock', 'TimeoutError: deadlock']);
+  });
 });

@@ -12,7 +12,8 @@ import { trackerTimeline } from '../../../src/site/step-through.ts';
 import { idempotenceSteps, idempotenceTimeline } from '../../../src/lessons-runtime/idempotence-run.ts';
 import { runPredictScenario } from '../../../src/lessons-runtime/predict-scenarios.ts';
 
-const producer = 'kafka-console-producer --bootstrap-server localhost:9092 --topic example-topic --producer-property';
+// --sync: one request per line, as the lesson teaches the duplicate quiz; batching is tested apart below.
+const producer = 'kafka-console-producer --bootstrap-server localhost:9092 --topic example-topic --sync --producer-property';
 const consumer = 'kafka-console-consumer --bootstrap-server localhost:9092 --topic example-topic --from-beginning --max-messages 5';
 const printed = async (session: ConsoleSession, line: string) => (await session.run(line)).filter((l) => l.stream === 'stdout').map((l) => l.text);
 
@@ -53,6 +54,42 @@ describe('lesson 03 console, against the simulated cluster', () => {
     expect(outcome.optionIndex).toBe(1);
     expect(outcome.output).toContain('Processed a total of 4 messages');
     await expect(runPredictScenario('nope')).rejects.toThrow('unknown predict-then-run scenario');
+  });
+});
+
+describe('lesson 03 console producer: batched by default, one request per line with --sync', () => {
+  const base = 'kafka-console-producer --bootstrap-server localhost:9092 --topic example-topic';
+  const readAll = 'kafka-console-consumer --bootstrap-server localhost:9092 --topic example-topic --from-beginning';
+  const m = (...n: number[]) => n.map((i) => `message${i}`);
+  // [fault, acks, mode, everything the topic holds afterwards]
+  const table: [string, string, '--sync' | '' | '--timeout 0', string[]][] = [
+    ['lose-ack', '1', '--sync', m(1, 2, 3, 3, 4, 5)],
+    ['lose-ack', '1', '', m(1, 2, 3, 4, 5, 1, 2, 3, 4, 5)],
+    ['lose-ack', '1', '--timeout 0', m(1, 2, 3, 4, 5, 3)],
+    ['lose-request', '1', '--sync', m(1, 2, 3, 4, 5)],
+    ['lose-request', '1', '', m(1, 2, 3, 4, 5)],
+    ['lose-request', '1', '--timeout 0', m(1, 2, 4, 5, 3)],
+    ['lose-ack', 'all', '--sync', m(1, 2, 3, 4, 5)],
+    ['lose-ack', 'all', '', m(1, 2, 3, 4, 5)],
+    ['lose-ack', 'all', '--timeout 0', m(1, 2, 3, 4, 5)],
+    ['lose-request', '0', '--sync', m(1, 2, 4, 5)],
+    ['lose-request', '0', '', []],
+  ];
+  for (const [fault, acks, mode, expected] of table) {
+    test(`${fault}, acks=${acks} ${mode || '(batched, linger 1000 ms)'}: ${expected.join(' ') || 'nothing'}`, async () => {
+      const session = new ConsoleSession(fault);
+      const produced = await session.run(`${base} ${mode} --producer-property acks=${acks}`);
+      expect(produced.filter((l) => l.stream === 'stderr')).toEqual([]);
+      expect(await printed(session, readAll)).toEqual(expected);
+    });
+  }
+
+  test('the producer says how it grouped the lines', async () => {
+    const note = async (mode: string) => (await new ConsoleSession('none').run(`${base} ${mode}`)).filter((l) => l.stream === 'note').map((l) => l.text)[0];
+    expect(await note('')).toMatch(/one batch in one request .*add --sync/);
+    expect(await note('--timeout 250')).toMatch(/within the 250 ms linger/);
+    expect(await note('--sync')).toMatch(/each of the 5 lines went in its own request/);
+    expect(await note('--timeout 0')).toMatch(/up to 5 in flight/);
   });
 });
 

@@ -40,6 +40,17 @@ describe('console command parsing', () => {
     expect(parseConsoleCommand(`${producer} --from-beginning`).tool).toBe('error');
   });
 
+  test('--sync and --timeout belong to the producer', () => {
+    expect(parseConsoleCommand(`${producer} --sync --timeout 250`)).toEqual({ tool: 'producer', bootstrapServer: 'localhost:9092', topic: 'example-topic', producerProperties: {}, sync: true, lingerMs: 250 });
+    expect(parseConsoleCommand(producer)).toEqual({ tool: 'producer', bootstrapServer: 'localhost:9092', topic: 'example-topic', producerProperties: {} });
+    expect(parseConsoleCommand(`${producer} --timeout soon`)).toEqual({ tool: 'error', stderr: ["Cannot parse argument 'soon' of option timeout"] });
+    expect(parseConsoleCommand(`${producer} --timeout`)).toEqual({ tool: 'error', stderr: ['Option timeout requires an argument'] });
+    const consumer = 'kafka-console-consumer --bootstrap-server localhost:9092 --topic example-topic';
+    expect(parseConsoleCommand(`${consumer} --sync`)).toEqual({ tool: 'error', stderr: ['sync is not a recognized option'] });
+    expect(parseConsoleCommand(`${consumer} --timeout 5`)).toEqual({ tool: 'error', stderr: ['timeout is not a recognized option'] });
+    expect(parseConsoleCommand(`${consumer} --producer-property acks=1`)).toEqual({ tool: 'error', stderr: ['producer-property is not a recognized option'] });
+  });
+
   test('quoted words stay together', () => {
     expect(splitWords(`a "b c" 'd e' f`)).toEqual(['a', 'b c', 'd e', 'f']);
   });

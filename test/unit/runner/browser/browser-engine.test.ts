@@ -160,6 +160,15 @@ describe('splitRuns and joinResults (runs spread over the spare Workers)', () =>
     expect(joined.runs[2]?.error?.message).toMatch(/^Not run/);
   });
 
+  it('keeps the runs after a timeout the driver saw in virtual time (a deadlock): the time limit did not cut it', () => {
+    const deadlocked: RunObservation = { ...observation('b'), error: { kind: 'timeout', name: 'TimeoutError', message: 'deadlock: …', inVirtualTime: true } };
+    const joined = joinResults([
+      { runs: [run('a'), run('b')], result: { runs: [observation('a'), deadlocked] } },
+      { runs: [run('c')], result: { runs: [observation('c')] } },
+    ], 1000);
+    expect(joined.runs.map((r) => [r.scenario, r.error?.message])).toEqual([['a', undefined], ['b', 'deadlock: …'], ['c', undefined]]);
+  });
+
   it('stops at a batch that answered fewer runs than it was given, so no run lands on another scenario', () => {
     const joined = joinResults([
       { runs: [run('a'), run('b')], result: { runs: [observation('a')] } },
