@@ -34,6 +34,8 @@ export interface PageBench {
   readyWarmMs: number;
   checkWarmMedianMs: number;
   checkWarmRuns: number;
+  /** Schedules one Check explored (lone runs, and the crash points a family's faults struck). */
+  schedulesPerCheck: number;
   /** Medians of the Check's phases: compile (esbuild-wasm) and sandbox (Worker, every run). */
   compileMedianMs: number;
   sandboxMedianMs: number;
@@ -135,13 +137,14 @@ async function measureBytes(browser: Browser, serverUrl: string, exercise: strin
  * Check → verdict with everything warm: the first Check loads the checks chunk; later ones measure the
  * steady state (compile + fresh pre-spawned Worker + every run + grading + render).
  */
-async function measureChecks(page: Page, exercise: string, solution: string, checks: number): Promise<{ times: number[]; compile: number[]; sandbox: number[] }> {
+async function measureChecks(page: Page, exercise: string, solution: string, checks: number): Promise<{ times: number[]; compile: number[]; sandbox: number[]; schedules: number }> {
   return page.evaluate(
     async ([id, code, count]) => {
       const hook = window.courseExercises![id as string]!;
       hook.setCode(code as string);
       await hook.check();
       const times: number[] = [];
+      let schedules = 0;
       performance.clearMeasures();
       for (let i = 0; i < (count as number); i++) {
         // A student reads the verdict before checking again: give the spare Workers the second they
@@ -151,9 +154,11 @@ async function measureChecks(page: Page, exercise: string, solution: string, che
         const report = await hook.check();
         times.push(performance.now() - start);
         if (!report.passed) throw new Error('the solution did not pass');
+        // As schedulesExplored counts them (this runs in the page, which cannot import it).
+        schedules = report.guarantees.reduce((total, g) => total + g.runs.reduce((sum, run) => sum + ((run as { schedules?: { explored: number } }).schedules?.explored ?? 1), 0), 0);
       }
       const phase = (name: string): number[] => performance.getEntriesByName(name, 'measure').map((m) => m.duration);
-      return { times, compile: phase('kdc:compile'), sandbox: phase('kdc:sandbox') };
+      return { times, compile: phase('kdc:compile'), sandbox: phase('kdc:sandbox'), schedules };
     },
     [exercise, solution, checks] as const,
   );
@@ -177,7 +182,7 @@ export async function benchExercisePage(exercise = 'orders-four-steps', checks =
     const readyColdMs = await readyTime(page, url);
     const readyWarmMs = await readyTime(page, url);
 
-    const { times: durations, compile, sandbox } = await measureChecks(page, exercise, solution, checks);
+    const { times: durations, compile, sandbox, schedules } = await measureChecks(page, exercise, solution, checks);
     await context.close();
     return {
       exercise,
@@ -185,6 +190,7 @@ export async function benchExercisePage(exercise = 'orders-four-steps', checks =
       readyWarmMs,
       checkWarmMedianMs: median(durations),
       checkWarmRuns: durations.length,
+      schedulesPerCheck: schedules,
       compileMedianMs: median(compile),
       sandboxMedianMs: median(sandbox),
       initialBytes,
@@ -205,7 +211,7 @@ export function formatPageBench(result: PageBench): string[] {
     `${label}: ${t.files} files, ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli`;
   return [
     `exercise page (${result.exercise}), headless Chromium, built site:`,
-    `  Check → verdict, worker warm: median ${result.checkWarmMedianMs.toFixed(1)} ms over ${result.checkWarmRuns} Checks (compile ${result.compileMedianMs.toFixed(1)} ms, sandbox ${result.sandboxMedianMs.toFixed(1)} ms)`,
+    `  Check → verdict, worker warm: median ${result.checkWarmMedianMs.toFixed(1)} ms over ${result.checkWarmRuns} Checks of ${result.schedulesPerCheck} schedules each (compile ${result.compileMedianMs.toFixed(1)} ms, sandbox ${result.sandboxMedianMs.toFixed(1)} ms)`,
     `  editor ready: cold cache ${result.readyColdMs.toFixed(0)} ms, warm cache ${result.readyWarmMs.toFixed(0)} ms`,
     `  ${bytes('bytes before the exercise is reached', result.initialBytes)}`,
     `  ${bytes('bytes once the exercise is ready', result.readyBytes)}`,

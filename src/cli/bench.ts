@@ -121,10 +121,11 @@ for (const s of SECTIONS) {
 // ── Exercise page (the in-page runtime's section; its code lives in bench-page.ts) ─────────────
 // Async and browser-based, so it runs after the synchronous sections; BENCH_SKIP_PAGE=1 skips it.
 if (process.env['BENCH_SKIP_PAGE'] !== '1') {
-  console.log('\n## exercise page: Check → verdict, editor ready (cold / warm cache), bytes loaded');
+  console.log('\n## exercise pages (browser engine): Check → verdict, schedules per Check, editor ready (cold / warm cache), bytes loaded');
   try {
     const { benchExercisePage, formatPageBench } = await import('./bench-page.ts');
-    console.log(formatPageBench(await benchExercisePage()).join('\n'));
+    const { listExerciseIds } = await import('../grading/load-exercises.ts');
+    for (const id of await listExerciseIds()) console.log(formatPageBench(await benchExercisePage(id, 5)).join('\n'));
   } catch (thrown) {
     console.log(`skipped: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
   }
@@ -135,6 +136,7 @@ if (process.env['BENCH_SKIP_PAGE'] !== '1') {
   console.log('\n## grading (node engine, QuickJS): Check of each solution, median of 5 after one warm-up');
   const { loadExercises } = await import('../grading/load-exercises.ts');
   const { gradeSubmission } = await import('../grading/grade.ts');
+  const { schedulesExplored } = await import('../grading/schedule-count.ts');
   const { createNodeEngine } = await import('../runner/node-engine.ts');
   const { readFileSync } = await import('node:fs');
   const engine = await createNodeEngine({ timeLimitMs: 10_000 });
@@ -145,14 +147,16 @@ if (process.env['BENCH_SKIP_PAGE'] !== '1') {
       await gradeSubmission(exercise, source, engine);
       const times: number[] = [];
       let runs = 0;
+      let schedules = 0;
       for (let i = 0; i < 5; i++) {
         const started = performance.now();
         const report = await gradeSubmission(exercise, source, engine);
         times.push(performance.now() - started);
         runs = report.guarantees.reduce((n, g) => n + g.runs.length, 0);
+        schedules = schedulesExplored(report);
       }
       times.sort((a, b) => a - b);
-      rows.push({ exercise: exercise.id, 'graded runs': runs, 'median ms': Number((times[2] ?? 0).toFixed(1)) });
+      rows.push({ exercise: exercise.id, 'graded checks': runs, 'schedules per Check': schedules, 'sandbox runs asked': exercise.checks.runs().length, 'Check median ms': Number((times[2] ?? 0).toFixed(1)) });
     }
   } finally {
     await engine.close();

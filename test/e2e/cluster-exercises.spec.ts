@@ -1,9 +1,9 @@
 /**
  * The cluster exercises graded in the page (the browser engine: a sandboxed Worker) give the same
- * verdicts, run for run, as the Node engine (QuickJS) — for the solution and for a known-wrong file.
+ * verdicts, run for run, as the Node engine (QuickJS) — for every solution and every known-wrong file.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 interface RunLike {
@@ -16,16 +16,12 @@ interface ReportLike {
   guarantees: { guarantee: string; runs: RunLike[] }[];
 }
 
-const CASES = [
-  ['orders-producer', 'solution.ts'],
-  ['orders-producer', 'wrong/acks-one.ts'],
-  ['orders-consumer', 'solution.ts'],
-  ['orders-consumer', 'wrong/process-then-commit-without-key.ts'],
-  ['orders-transactions', 'solution.ts'],
-  ['orders-transactions', 'wrong/ignores-fencing.ts'],
-] as const;
-
 const repo = new URL('../../', import.meta.url).pathname;
+
+const CASES = ['orders-producer', 'orders-consumer', 'orders-transactions'].flatMap((id): [string, string][] => [
+  [id, 'solution.ts'] as [string, string],
+  ...readdirSync(`${repo}exercises/${id}/wrong`).filter((name) => name.endsWith('.ts')).sort().map((name): [string, string] => [id, `wrong/${name}`]),
+]);
 
 function verdicts(report: ReportLike): string[] {
   return report.guarantees.flatMap((g) => g.runs.map((r) => `${g.guarantee}/${r.scenario}: ${r.passed} ${JSON.stringify(r.processed_orders)}`));
