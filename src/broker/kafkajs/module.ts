@@ -20,6 +20,7 @@ import { createProducer } from './producer.ts';
 import type { LoggerLike, ProducerConfigLike, RetryOptionsLike } from './shapes.ts';
 import { partitionForKey } from './partitioner.ts';
 import { toText } from './bytes.ts';
+import { learnerKafkaConfig } from './learner-input.ts';
 
 /** KafkaJS log levels. */
 export const logLevel = { NOTHING: 0, ERROR: 1, WARN: 2, INFO: 4, DEBUG: 5 } as const;
@@ -77,12 +78,13 @@ export function createKafkaJsModule(engine: Engine) {
   class Kafka {
     // A true private field: learner code holds this object and must not reach the engine through it.
     readonly #ctx: ClientContext;
-    constructor(config: KafkaConfigLike) {
+    constructor(learnerConfig: KafkaConfigLike) {
+      const config = learnerKafkaConfig(learnerConfig);
       this.#ctx = {
         engine,
-        clientId: config?.clientId ?? 'kafkajs',
-        requestTimeout: config?.requestTimeout ?? 30_000,
-        retry: config?.retry ?? {},
+        clientId: config.clientId ?? 'kafkajs',
+        requestTimeout: config.requestTimeout ?? 30_000,
+        retry: config.retry,
         logger: createLogger(engine, 'kafkajs'),
       };
     }
