@@ -146,7 +146,8 @@ function sanitize(observation: RunObservation | undefined, run: SandboxRun): Run
   return clean;
 }
 
-function stoppedReport(exercise: LoadedExercise, file: string, runs: SandboxRun[], error: GradeError, why: string): GradeReport {
+/** A report for a submission that was stopped before its runs: every step and run failed with `why`. */
+export function stoppedReport(exercise: LoadedExercise, file: string, runs: SandboxRun[], error: GradeError, why: string): GradeReport {
   const guarantees: GuaranteeReport[] = [];
   for (const guarantee of GUARANTEES) {
     const mine = runs.filter((run) => run.guarantee === guarantee);
