@@ -21,9 +21,6 @@ async function produce(c: SimCluster): Promise<void> {
 
 /** An array whose own methods and species lie: "no planned crash here", "nothing to commit". */
 class LyingList<T> extends Array<T> {
-  static override get [Symbol.species]() {
-    return LyingList;
-  }
   override some(): boolean {
     return false;
   }
@@ -31,6 +28,8 @@ class LyingList<T> extends Array<T> {
     return undefined;
   }
 }
+// `map` and `filter` on it build another LyingList (TypeScript will not type a species getter on a subclass).
+Object.defineProperty(LyingList, Symbol.species, { get: () => LyingList });
 
 type CommitShape = (topic: string, partition: number, offset: string) => unknown;
 
