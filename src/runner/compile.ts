@@ -25,6 +25,11 @@ export interface EsbuildTransformApi {
    * caller's own thread (the serverless function); there the source limits are the whole defence.
    */
   stop?(): Promise<void>;
+  /**
+   * Resolves once esbuild is loaded and started (the page downloads its wasm first), so that the
+   * compile time limit measures compiling, not a slow network.
+   */
+  ready?(): Promise<void>;
 }
 
 /** Options of a compiler. */
@@ -44,6 +49,11 @@ export async function compileWith(esbuild: EsbuildTransformApi, source: string, 
   const overLimit = sourceLimitError(source);
   if (overLimit !== undefined) return { ok: false, error: overLimit };
   const timeLimitMs = options.timeLimitMs ?? COMPILE_TIME_LIMIT_MS;
+  try {
+    await esbuild.ready?.();
+  } catch (thrown) {
+    return { ok: false, error: { kind: 'compile', message: `The compiler could not be loaded: ${thrown instanceof Error ? thrown.message : String(thrown)}`, line: 1, column: 1 } };
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeLimitMs);

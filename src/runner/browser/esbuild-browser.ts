@@ -35,12 +35,16 @@ export function startEsbuild(): Promise<EsbuildApi> {
 }
 
 /**
- * The page's esbuild as the compiler uses it: each transform goes to the running esbuild, started on
- * demand, and `stop` terminates its Worker (a compile past its time limit) so that the next transform
+ * The page's esbuild as the compiler uses it: `ready` loads and starts it (outside the compile time
+ * limit: the wasm download can be slow), each transform goes to the running one, and `stop` terminates
+ * its Worker (a compile past its time limit) so that the next transform
  * initializes a fresh one instead of queueing behind the stuck compile.
  */
 export const pageEsbuild: EsbuildTransformApi = {
   transform: async (input, options) => (await startEsbuild()).transform(input, options),
+  ready: async () => {
+    await startEsbuild();
+  },
   stop: async () => {
     const running = started;
     started = undefined;
