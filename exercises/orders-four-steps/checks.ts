@@ -7,7 +7,7 @@ import type { ExerciseChecks, StepInput, Verdict } from '../../src/grading/check
 import { countOrders, listOrders } from '../../src/grading/order-counts.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
 import { formatValue } from '../../src/grading/format-value.ts';
-import { withoutComments } from '../../src/grading/without-comments.ts';
+import { declarationsOf, isIdentifier, isMember, mentions, nodesUnder, parseProgram, type JsNode } from '../../src/grading/program-structure.ts';
 import type { RunObservation, SandboxRun } from '../../src/runner/sandbox-protocol.ts';
 import { GUARANTEES } from '../../src/schemas/guarantees.ts';
 
@@ -61,19 +61,21 @@ function judge(run: RunObservation): Verdict {
   return { passed: true, message: `at-least-once: every order processed, each twice as a redelivery would (${formatValue(processed)})` };
 }
 
-function steps({ source, asWritten }: StepInput): Record<string, Verdict> {
+function steps({ code, asWritten }: StepInput): Record<string, Verdict> {
   const observed = asWritten?.observed ?? {};
   const error = asWritten?.error;
   const failedToRun = error === undefined ? '' : ` (the program stopped with ${error.name}: ${error.message}${error.line === undefined ? '' : ` at line ${error.line}`})`;
   const ordersOk = sameList(observed['orders'], STEP_ONE_ORDERS);
   const guaranteeOk = observed['delivery_guarantee'] === 'at-least-once';
-  // Only the code counts: the starter's comments quote the loop and the declaration.
-  const code = withoutComments(source);
-  const loopOk = FOR_OF_ORDERS.test(code) || (INDEXED_LOOP_OVER_ORDERS.test(code) && ORDER_FROM_INDEX.test(code));
-  const emptyStart = /(?:const|let|var)\s+processed_orders\s*(?::[^=]+)?=\s*(?:\[\s*\]|new\s+Array\s*(?:<[^>]*>)?\(\s*\))/.test(code);
+  // Only code counts, judged from its syntax tree: the starter's comments quote the loop and the
+  // declaration, and a string, template literal or regular expression can hold the same text.
+  const program = parseProgram(code);
+  const loopOk = program !== undefined && [...nodesUnder(program)].some((node) => isForOfOrders(node) || isIndexedLoopOverOrders(node));
+  const emptyStart = program !== undefined && declarationsOf(program, 'processed_orders').some((declarator) => isEmptyArray(declarator['init']));
   const expected = STEP_ONE_ORDERS.flatMap((order) => [order, order]);
   const processedOk = sameList(asWritten?.processed_orders, expected);
-  const printed = asWritten?.processed_orders == null ? false : printedSomewhere(asWritten.console, asWritten.processed_orders);
+  const printsTheList = program !== undefined && [...nodesUnder(program)].some(isConsolePrintOfProcessedOrders);
+  const printed = printsTheList && asWritten?.processed_orders != null && printedSomewhere(asWritten.console, asWritten.processed_orders);
   // A program that threw leaves its names unread: say so rather than "not declared".
   const describe = (value: unknown): string => (error !== undefined && value == null ? 'unknown' : describeValue(value));
   return {
@@ -92,14 +94,49 @@ function steps({ source, asWritten }: StepInput): Record<string, Verdict> {
           : { passed: false, message: `with at-least-once, processed_orders should be ${formatValue(expected)}; it is ${describe(asWritten?.processed_orders)}${failedToRun}` },
     'print-orders': printed
       ? { passed: true, message: 'processed_orders printed' }
-      : { passed: false, message: `the output never shows the final processed_orders${asWritten?.processed_orders == null ? '' : ` (${formatValue(asWritten.processed_orders)})`}: print it after the loop, with console.log(processed_orders)${failedToRun}` },
+      : !printsTheList
+        ? { passed: false, message: 'print the list itself, `console.log(processed_orders)`: the program must hand processed_orders to console.log, not a text that looks like it' }
+        : { passed: false, message: `the output never shows the final processed_orders${asWritten?.processed_orders == null ? '' : ` (${formatValue(asWritten.processed_orders)})`}: print it after the loop, with console.log(processed_orders)${failedToRun}` },
   };
 }
 
-const FOR_OF_ORDERS = /for\s*\(\s*(?:const|let|var)\s+order\s*(?::[^)]*?)?\s+of\s+orders\s*\)/;
-/** `for (let i = 0; i < orders.length; i++)`, with `order = orders[i]` inside: the same loop, written with an index. */
-const INDEXED_LOOP_OVER_ORDERS = /for\s*\(\s*(?:let|var)\s+(\w+)\s*(?::\s*number\s*)?=\s*0\s*;\s*\1\s*<\s*orders\.length\s*;/;
-const ORDER_FROM_INDEX = /(?:const|let|var)\s+order\s*(?::[^=]+)?=\s*orders\s*\[\s*\w+\s*\]/;
+/** `for (const order of orders)` (or let, var). */
+function isForOfOrders(node: JsNode): boolean {
+  if (node.type !== 'ForOfStatement' || !isIdentifier(node['right'], 'orders')) return false;
+  const left = node['left'] as JsNode;
+  const declarations = left.type === 'VariableDeclaration' ? (left['declarations'] as JsNode[]) : [];
+  return declarations.length === 1 && isIdentifier(declarations[0]?.['id'], 'order');
+}
+
+/** `for (let i = 0; i < orders.length; …)` with `order = orders[i]` inside: the same loop, written with an index. */
+function isIndexedLoopOverOrders(node: JsNode): boolean {
+  if (node.type !== 'ForStatement') return false;
+  const init = node['init'] as JsNode | null;
+  const counter = init?.type === 'VariableDeclaration' ? (init['declarations'] as JsNode[])[0] : undefined;
+  const counterName = (counter?.['id'] as JsNode | undefined)?.['name'];
+  if (typeof counterName !== 'string' || (counter?.['init'] as JsNode | undefined)?.['value'] !== 0) return false;
+  const test = node['test'] as JsNode | null;
+  if (test?.type !== 'BinaryExpression' || test['operator'] !== '<' || !isIdentifier(test['left'], counterName) || !isMember(test['right'], 'orders', 'length')) return false;
+  return declarationsOf(node['body'] as JsNode, 'order').some((declarator) => {
+    const init = declarator['init'] as JsNode | null;
+    return init?.type === 'MemberExpression' && init['computed'] === true && isIdentifier(init['object'], 'orders') && isIdentifier(init['property'], counterName);
+  });
+}
+
+/** `[]` or `new Array()` (esbuild drops `<string>`). */
+function isEmptyArray(init: unknown): boolean {
+  const node = init as JsNode | null;
+  if (node?.type === 'ArrayExpression') return (node['elements'] as unknown[]).length === 0;
+  return node?.type === 'NewExpression' && isIdentifier(node['callee'], 'Array') && (node['arguments'] as unknown[]).length === 0;
+}
+
+/** A `console.log(…)` (or info, warn, error, dir, table) whose arguments use processed_orders itself. */
+function isConsolePrintOfProcessedOrders(node: JsNode): boolean {
+  if (node.type !== 'CallExpression' || !CONSOLE_PRINTS.some((method) => isMember(node['callee'], 'console', method))) return false;
+  return (node['arguments'] as JsNode[]).some((argument) => mentions(argument, 'processed_orders'));
+}
+
+const CONSOLE_PRINTS = ['log', 'info', 'warn', 'error', 'dir', 'table', 'debug'];
 
 /**
  * Whether some console line shows the whole list, in any layout: with a label before it, as JSON

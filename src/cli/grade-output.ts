@@ -1,18 +1,25 @@
-/** How `grade` shows its reports: a readable table, JUnit XML, and a points summary for GitHub Classroom. */
+/**
+ * How `grade` shows its reports: a readable table, JUnit XML, and a points summary for GitHub Classroom.
+ * Every learner-derived string (file names, messages, error text) goes through `printable` or the XML
+ * writer, so no submission can add, hide or rewrite a line of another student's report.
+ */
 import { listChecks } from '../grading/check-ids.ts';
 import type { GradeReport } from '../schemas/grade-report.ts';
+import { printable } from './printable.ts';
+import { writeXmlDocument, type XmlElement } from './xml-writer.ts';
 
 /** A readable summary of one report, one line per check. */
 export function formatTable(report: GradeReport): string {
   const checks = listChecks(report);
   const passedCount = checks.filter((c) => c.passed).length;
-  const lines = [`${report.passed ? 'PASS' : 'FAIL'}  ${report.file}  (${report.exercise}: ${passedCount}/${checks.length} checks)`];
+  const lines = [`${report.passed ? 'PASS' : 'FAIL'}  ${printable(report.file)}  (${printable(report.exercise)}: ${passedCount}/${checks.length} checks)`];
   if (report.error !== null) {
     const at = report.error.line === undefined ? '' : ` at line ${report.error.line}${report.error.column === undefined ? '' : `, column ${report.error.column}`}`;
-    lines.push(`  ${report.error.kind} error${at}: ${report.error.message}`);
+    lines.push(`  ${report.error.kind} error${at}: ${printable(report.error.message)}`);
   }
-  const width = Math.min(48, Math.max(0, ...checks.map((c) => c.id.length)));
-  for (const check of checks) lines.push(`  ${check.passed ? '✓' : '✗'} ${check.id.padEnd(width)}  ${check.message}`);
+  const ids = checks.map((c) => printable(c.id));
+  const width = Math.min(48, Math.max(0, ...ids.map((id) => id.length)));
+  checks.forEach((check, index) => lines.push(`  ${check.passed ? '✓' : '✗'} ${(ids[index] ?? '').padEnd(width)}  ${printable(check.message)}`));
   return lines.join('\n');
 }
 
@@ -26,7 +33,7 @@ export function pointsSummary(reports: readonly GradeReport[]): { earned: number
     const mine = checks.filter((c) => c.passed).length;
     earned += mine;
     possible += checks.length;
-    lines.push(`${report.file}: ${mine}/${checks.length} points`);
+    lines.push(`${printable(report.file)}: ${mine}/${checks.length} points`);
   }
   lines.push(`Points ${earned}/${possible}`);
   return { earned, possible, text: lines.join('\n') };
@@ -34,25 +41,30 @@ export function pointsSummary(reports: readonly GradeReport[]): { earned: number
 
 /** JUnit XML: one test suite per file, one test case per check (a compile error fails them all). */
 export function formatJunit(reports: readonly GradeReport[]): string {
-  const suites = reports.map((report) => {
+  const suites = reports.map((report): XmlElement => {
     const checks = listChecks(report);
     const failures = checks.filter((c) => !c.passed).length;
-    const cases = checks.map((check) => {
-      const open = `    <testcase classname="${xml(`${report.exercise}.${report.file}`)}" name="${xml(check.id)}"`;
-      return check.passed ? `${open}/>` : `${open}>\n      <failure message="${xml(check.message)}">${xml(check.message)}</failure>\n    </testcase>`;
-    });
-    const errorOut = report.error === null ? '' : `\n    <system-err>${xml(`${report.error.kind}: ${report.error.message}`)}</system-err>`;
-    return `  <testsuite name="${xml(`${report.exercise} ${report.file}`)}" tests="${checks.length}" failures="${failures}" errors="0">\n${cases.join('\n')}${errorOut}\n  </testsuite>`;
+    const cases = checks.map(
+      (check): XmlElement => ({
+        name: 'testcase',
+        attributes: [
+          ['classname', `${report.exercise}.${report.file}`],
+          ['name', check.id],
+        ],
+        children: check.passed ? [] : [{ name: 'failure', attributes: [['message', check.message]], children: [check.message] }],
+      }),
+    );
+    const errorOut: XmlElement[] = report.error === null ? [] : [{ name: 'system-err', children: [`${report.error.kind}: ${report.error.message}`] }];
+    return {
+      name: 'testsuite',
+      attributes: [
+        ['name', `${report.exercise} ${report.file}`],
+        ['tests', checks.length],
+        ['failures', failures],
+        ['errors', 0],
+      ],
+      children: [...cases, ...errorOut],
+    };
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="grade">\n${suites.join('\n')}\n</testsuites>\n`;
-}
-
-function xml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    // Characters XML 1.0 cannot carry at all (learner output may contain them).
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '?');
+  return writeXmlDocument({ name: 'testsuites', attributes: [['name', 'grade']], children: suites });
 }

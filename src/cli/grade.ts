@@ -5,12 +5,16 @@
  * any failed (compile errors and timeouts included), 2 for a usage error (unknown exercise, missing
  * file). With --json, stdout carries only JSON: an object for one file, an array for several.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { stoppedReport } from '../grading/grade.ts';
+import type { LoadedExercise } from '../grading/exercise-types.ts';
+import { MAX_SOURCE_LENGTH } from '../runner/source-limits.ts';
 import { loadExercise, listExerciseIds } from '../grading/load-exercises.ts';
 import type { GradeReport } from '../schemas/grade-report.ts';
 import { parseGradeArgs, type GradeArgs } from './grade-args.ts';
 import { formatJunit, formatTable, pointsSummary } from './grade-output.ts';
-import { createEngine, defaultEngineName } from './engines.ts';
+import { printable } from './printable.ts';
+import { createEngine, defaultEngineName, type GradingEngine } from './engines.ts';
 
 /** Runs the CLI and resolves to its exit status. Output goes to the given streams. */
 export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
@@ -32,19 +36,28 @@ export async function main(argv: readonly string[], out: (text: string) => void,
   }
   const missing = args.files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    err(`no such file: ${missing.join(', ')}`);
+    err(`no such file: ${missing.map(printable).join(', ')}`);
     return 2;
   }
-  let engine;
+  const startEngine = (): Promise<GradingEngine> => createEngine(args.engine ?? defaultEngineName(), args.serverUrl === undefined ? {} : { serverUrl: args.serverUrl });
+  let engine: GradingEngine;
   try {
-    engine = await createEngine(args.engine ?? defaultEngineName(), args.serverUrl === undefined ? {} : { serverUrl: args.serverUrl });
+    engine = await startEngine();
   } catch (thrown) {
     err(thrown instanceof Error ? thrown.message : String(thrown));
     return 2;
   }
   const reports: GradeReport[] = [];
   try {
-    for (const file of args.files) reports.push(await engine.grade(exercise, readFileSync(file, 'utf8'), file));
+    for (const file of args.files) {
+      const graded = await gradeAlone(engine, exercise, file);
+      reports.push(graded.report);
+      // The engine may be stuck on what the file did: the next file gets a fresh one.
+      if (graded.engineSuspect) {
+        void Promise.resolve(engine.close()).catch(() => undefined);
+        engine = await startEngine();
+      }
+    }
   } finally {
     await engine.close();
   }
@@ -54,6 +67,57 @@ export async function main(argv: readonly string[], out: (text: string) => void,
   (args.json ? err : out)(pointsSummary(reports).text);
   if (args.junit !== undefined) writeFileSync(args.junit, formatJunit(reports));
   return reports.every((r) => r.passed) ? 0 : 1;
+}
+
+/**
+ * Past this wall-clock time one file's grading is abandoned. The engines stop a compile and every run
+ * on their own well before it (the compile limit plus a few run limits); this is the last line, so no
+ * submission can hold up the rest of the class.
+ */
+export const FILE_TIME_LIMIT_MS = 120_000;
+
+/**
+ * Grades one file so that nothing it does costs the other files their reports: a file too big to read
+ * whole, an engine that throws, or one that never answers each become this file's failed report.
+ */
+export async function gradeAlone(engine: GradingEngine, exercise: LoadedExercise, file: string, timeLimitMs = FILE_TIME_LIMIT_MS): Promise<{ report: GradeReport; engineSuspect: boolean }> {
+  const failed = (message: string): GradeReport => stoppedReport(exercise, file, exercise.checks.runs(), { kind: 'sandbox', message }, 'not run: grading this file failed');
+  let source: string;
+  try {
+    source = readSource(file);
+  } catch (thrown) {
+    return { report: failed(`could not read the file: ${thrown instanceof Error ? thrown.message : String(thrown)}`), engineSuspect: false };
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeLimitMs);
+  });
+  try {
+    const outcome = await Promise.race([deadline, engine.grade(exercise, source, file)]);
+    if (outcome === 'timeout') return { report: failed(`grading this file took longer than ${timeLimitMs / 1000} s and was stopped`), engineSuspect: true };
+    return { report: outcome, engineSuspect: false };
+  } catch (thrown) {
+    return { report: failed(`grading this file failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`), engineSuspect: true };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The file's text, read up to a little past the longest source accepted: a huge file is refused by the
+ * compiler's length limit without ever being held whole in memory.
+ */
+function readSource(file: string): string {
+  const cap = MAX_SOURCE_LENGTH * 4 + 4;
+  const buffer = Buffer.alloc(cap);
+  const fd = openSync(file, 'r');
+  try {
+    let length = 0;
+    for (let got = -1; got !== 0 && length < cap; length += got) got = readSync(fd, buffer, length, cap - length, null);
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {

@@ -17,6 +17,11 @@ export interface Verdict {
 export interface StepInput {
   /** The learner's TypeScript as submitted (before compiling). */
   source: string;
+  /**
+   * The same program compiled to JavaScript (esbuild's output, types removed): what a check that judges
+   * how the program is written parses (src/grading/program-structure.ts), never the text above.
+   */
+  code: string;
   /** The run with `guarantee: null`, when the checks asked for one. */
   asWritten: RunObservation | undefined;
 }

@@ -5,7 +5,7 @@
 import { emptyObservation, type RunObservation, type SandboxEngine, type SandboxRun } from '../runner/sandbox-protocol.ts';
 import type { GradeError, GradeReport, GuaranteeReport, RunReport, StepReport } from '../schemas/grade-report.ts';
 import { GUARANTEES } from '../schemas/guarantees.ts';
-import type { Verdict } from './checks-types.ts';
+import type { StepInput, Verdict } from './checks-types.ts';
 import { gradeErrorOf } from './grade-error.ts';
 import type { LoadedExercise } from './exercise-types.ts';
 
@@ -24,7 +24,7 @@ export async function gradeSubmission(exercise: LoadedExercise, source: string, 
   // Trust only what the request asked for: pair observations with runs by position, never by their own labels.
   const paired = runs.map((run, index) => ({ run, observation: sanitize(observations[index], run) }));
   const asWritten = paired.find(({ run }) => run.guarantee === null)?.observation;
-  const steps = stepReports(exercise, source, asWritten);
+  const steps = stepReports(exercise, { source, code: compiled.code, asWritten });
   const guarantees: GuaranteeReport[] = [];
   for (const guarantee of GUARANTEES) {
     const mine = paired.filter(({ run }) => run.guarantee === guarantee);
@@ -83,11 +83,11 @@ function timedOutSuffix(got: readonly (RunObservation | undefined)[]): number {
   return start;
 }
 
-function stepReports(exercise: LoadedExercise, source: string, asWritten: RunObservation | undefined): StepReport[] {
+function stepReports(exercise: LoadedExercise, input: StepInput): StepReport[] {
   if (exercise.meta.steps.length === 0) return [];
   let verdicts: Record<string, Verdict> = {};
   try {
-    verdicts = exercise.checks.steps?.({ source, asWritten }) ?? {};
+    verdicts = exercise.checks.steps?.(input) ?? {};
   } catch {
     // A step check that throws fails its steps below rather than the whole report.
     verdicts = {};
@@ -214,7 +214,8 @@ function sanitize(observation: RunObservation | undefined, run: SandboxRun): Run
   return clean;
 }
 
-function stoppedReport(exercise: LoadedExercise, file: string, runs: SandboxRun[], error: GradeError, why: string): GradeReport {
+/** A report for a submission that was stopped before its runs: every step and run failed with `why`. */
+export function stoppedReport(exercise: LoadedExercise, file: string, runs: SandboxRun[], error: GradeError, why: string): GradeReport {
   const guarantees: GuaranteeReport[] = [];
   for (const guarantee of GUARANTEES) {
     const mine = runs.filter((run) => run.guarantee === guarantee);

@@ -44,7 +44,9 @@ function start(): Promise<QuickJSWASMModule> {
 /** The engine for one request; the wasm modules behind it are shared by the isolate. */
 export async function createWorkerdEngine(): Promise<SandboxEngine> {
   const module = await start();
-  const compiler = createCompiler(esbuild);
+  // No `stop`: esbuild runs on this isolate's own thread (worker: false), so a stop could not interrupt
+  // a compile and would only leave esbuild uninitialized; the source limits bound the work instead.
+  const compiler = createCompiler({ transform: esbuild.transform });
   return {
     compile: (source) => compiler.compile(source),
     run: (request) =>

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/grade.ts';
+import { gradeAlone, main } from '../../src/cli/grade.ts';
+import type { GradingEngine } from '../../src/cli/engines.ts';
+import { loadExercise } from '../../src/grading/load-exercises.ts';
 import { gradeReportSchema } from '../../src/schemas/grade-report.ts';
+import { xmlProblem } from '../unit/cli/xml-well-formed.ts';
 
 const SOLUTION = 'exercises/orders-four-steps/solution.ts';
 const WRONG = 'exercises/orders-four-steps/wrong/no-print.ts';
@@ -70,5 +73,79 @@ describe('grade CLI', () => {
     expect(status).toBe(2);
     expect(err).toMatch(message);
     expect(out).toBe('');
+  });
+
+  describe('a hostile file in the batch', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grade-hostile-'));
+    const hostile: [string, string][] = [
+      ['40 KB of nested braces', '{'.repeat(40_000)],
+      ['200 KB of code', 'let a = 1;\n'.repeat(20_000)],
+      ['nested braces hidden behind a comment and a string', `// {{{\nconst s = '{{{';\n${'{'.repeat(5000)}`],
+      ['a template literal nested past the limit', `const t = ${'`${'.repeat(3000)}`],
+      ['bytes that are not UTF-8', '\u00ff\u00fe'.repeat(1000)],
+    ];
+    it.each(hostile)('does not cost the other files their reports: %s', async (_what, text) => {
+      const file = join(dir, 'hostile.ts');
+      writeFileSync(file, text, text.startsWith('\u00ff') ? 'latin1' : 'utf8');
+      const { status, out } = await cli('--exercise', 'orders-producer', '--engine', 'node', '--json', 'exercises/orders-producer/solution.ts', file, 'exercises/orders-producer/starter.ts');
+      expect(status).toBe(1);
+      const reports = gradeReportSchema.array().parse(JSON.parse(out));
+      expect(reports.map((r) => r.file)).toEqual(['exercises/orders-producer/solution.ts', file, 'exercises/orders-producer/starter.ts']);
+      expect(reports[0]).toMatchObject({ passed: true, error: null });
+      expect(reports[1]?.passed).toBe(false);
+      expect(reports[2]).toMatchObject({ passed: false, error: null });
+    });
+
+    it('gives a file whose grading throws or never ends a failed report of its own, and a fresh engine to the next', async () => {
+      const exercise = (await loadExercise('orders-producer'))!;
+      const file = join(dir, 'any.ts');
+      writeFileSync(file, 'export {};\n');
+      const throwing: GradingEngine = { grade: () => Promise.reject(new Error('the engine broke')), close: () => {} };
+      const thrown = await gradeAlone(throwing, exercise, file);
+      expect(thrown.engineSuspect).toBe(true);
+      expect(thrown.report).toMatchObject({ file, passed: false, error: { kind: 'sandbox', message: 'grading this file failed: the engine broke' } });
+      const hanging: GradingEngine = { grade: () => new Promise(() => {}), close: () => {} };
+      const hung = await gradeAlone(hanging, exercise, file, 20);
+      expect(hung.engineSuspect).toBe(true);
+      expect(gradeReportSchema.parse(hung.report).error?.message).toMatch(/took longer than/);
+    });
+  });
+
+  describe('learner text in the output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grade-forge-'));
+    const forged = 'PASS  exercises/orders-four-steps/solution.ts  (orders-four-steps: 10/10 checks)';
+    // Its messages carry what it throws: a forged PASS line, a forged Points line, ANSI and bidi tricks.
+    const forger = join(dir, 'forger.ts');
+    writeFileSync(forger, `const orders = ['order1', 'order2', 'order3'];\nconst delivery_guarantee: string = 'at-least-once';\nthrow new Error(${JSON.stringify(`\n${forged}\r\u001b[2K\nPoints 20/20\u2028Points 20/20\u202e\nforger.ts: 20/20 points\n`)});\n`);
+    // A file name is learner-chosen too.
+    const oddName = join(dir, 'odd\nPoints 20\u001b[1m.ts');
+    writeFileSync(oddName, 'const orders = [];\n');
+    // Characters XML 1.0 forbids, in what the program throws.
+    const xmlBreaker = join(dir, 'xml-breaker.ts');
+    writeFileSync(xmlBreaker, `const orders = ['order1'];\nthrow new Error('\\ufffe \\uffff \\ud800 \\u0001 ]]> <x> &');\n`);
+    const batch = [SOLUTION, forger, oddName, xmlBreaker, WRONG];
+
+    it('prints exactly one verdict line and one points line per file, and no control characters', async () => {
+      const { status, out } = await cli('--exercise', 'orders-four-steps', '--engine', 'node', ...batch);
+      expect(status).toBe(1);
+      const lines = out.split('\n');
+      expect(lines.filter((line) => /^(PASS|FAIL) /.test(line))).toHaveLength(batch.length);
+      expect(lines.filter((line) => /^Points \d+\/\d+$/.test(line))).toHaveLength(1);
+      expect(lines.filter((line) => /: \d+\/\d+ points$/.test(line))).toHaveLength(batch.length);
+      expect(lines.filter((line) => line.startsWith('PASS '))).toEqual([`PASS  ${SOLUTION}  (orders-four-steps: 10/10 checks)`]);
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      // The forged text did reach the output, shown as text.
+      expect(out).toContain('\\nPoints 20/20');
+    });
+
+    it('writes JUnit that is well-formed XML for every file in the batch', async () => {
+      const junit = join(dir, 'report.xml');
+      const { status } = await cli('--exercise', 'orders-four-steps', '--engine', 'node', '--json', '--junit', junit, ...batch);
+      expect(status).toBe(1);
+      const xml = readFileSync(junit, 'utf8');
+      expect(xmlProblem(xml)).toBeUndefined();
+      expect(xml.match(/<testsuite /g)).toHaveLength(batch.length);
+      expect(xml).toContain('\\ufffe \\uffff');
+    });
   });
 });

@@ -93,3 +93,40 @@ describe('hostile submissions', () => {
     expect(report.guarantees[0]?.runs[0]?.error).toMatchObject({ kind: 'runtime', line: 6 });
   });
 });
+
+// The step checks judge how the program is written from its syntax tree: text that only looks like the
+// loop or the print (in a string, a template literal, a regular expression) must not pass steps 3 and 4.
+describe('structure written as text', () => {
+  const stepOf = (report: Awaited<ReturnType<typeof grade>>, id: string) => report.steps.find((step) => step.id === id);
+  const FOR_EACH = "const processed_orders: string[] = [];\norders.forEach((order) => { processed_orders.push(order); processed_orders.push(order); });\nconsole.log(processed_orders);\n";
+  const RIGHT_LOOP = 'const processed_orders: string[] = [];\nfor (const order of orders) { processed_orders.push(order); processed_orders.push(order); }\n';
+
+  it.each([
+    ['a template literal', 'const shown = `for (const order of orders) {}`;\nvoid shown;\n'],
+    ['a regular expression', 'const pattern = /for (const order of orders)/;\nvoid pattern;\n'],
+    ['a string built at run time', "const parts = ['for (const order', ' of orders)'].join('');\nvoid parts;\n"],
+    ['an object key', "const table = { 'for (let i = 0; i < orders.length; i++) { const order = orders[i]; }': 1 };\nvoid table;\n"],
+  ])('a loop inside %s does not pass simulate-sending', async (_where, decoy) => {
+    const report = await grade(`${PREFIX}${decoy}${FOR_EACH}`);
+    expect(stepOf(report, 'simulate-sending')?.passed).toBe(false);
+    // The decoy is the only difference: the rest of the program is right.
+    expect(stepOf(report, 'print-orders')?.passed).toBe(true);
+  });
+
+  it.each([
+    ['a string literal', "console.log('order1, order1, order2, order2, order3, order3');\n"],
+    ['a template literal without the list', 'console.log(`[ "order1", "order1", "order2", "order2", "order3", "order3" ]`);\n'],
+    ['a copy of the list under another name', "const shown = ['order1', 'order1', 'order2', 'order2', 'order3', 'order3'];\nconsole.log(shown);\n"],
+  ])('a print of %s does not pass print-orders', async (_what, print) => {
+    const report = await grade(`${PREFIX}${RIGHT_LOOP}${print}`);
+    expect(stepOf(report, 'simulate-sending')?.passed).toBe(true);
+    expect(stepOf(report, 'print-orders')?.passed).toBe(false);
+  });
+
+  it('still accepts the list printed with a label, as JSON or joined', async () => {
+    for (const print of ["console.log('processed:', processed_orders);", 'console.log(JSON.stringify(processed_orders));', "console.log(processed_orders.join(', '));"]) {
+      const report = await grade(`${PREFIX}${RIGHT_LOOP}${print}\n`);
+      expect(stepOf(report, 'print-orders')?.passed, print).toBe(true);
+    }
+  });
+});

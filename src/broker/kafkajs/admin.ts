@@ -5,6 +5,7 @@
  */
 import type { ClientContext } from './context.ts';
 import { KafkaJSNotImplemented, KafkaJSProtocolError } from './errors.ts';
+import { learnerList, learnerString, learnerTopic, learnerTopicConfig } from './learner-input.ts';
 
 /** A topic to create, as KafkaJS's ITopicConfig. */
 export interface TopicConfigLike {
@@ -25,14 +26,15 @@ export function createAdmin(ctx: ClientContext) {
     /** Resolves true when every topic was created, false when some already existed (as KafkaJS). */
     createTopics: async (o: { validateOnly?: boolean; waitForLeaders?: boolean; timeout?: number; topics: TopicConfigLike[] }): Promise<boolean> => {
       let all = true;
-      for (const t of o.topics) {
-        const minIsr = t.configEntries?.find((c) => c.name === 'min.insync.replicas')?.value;
+      const validateOnly = o?.validateOnly === true;
+      for (const t of learnerList(o?.topics, 'topics', learnerTopicConfig)) {
+        const minIsr = t.minInsyncReplicas;
         const spec: Parameters<typeof engine.createTopic>[0] = { topic: t.topic };
         // KafkaJS sends -1 for "broker default": 1 partition, RF = min(3, brokers).
         if (t.numPartitions !== undefined && t.numPartitions > 0) spec.numPartitions = t.numPartitions;
         if (t.replicationFactor !== undefined && t.replicationFactor > 0) spec.replicationFactor = t.replicationFactor;
         if (minIsr !== undefined) spec.minInsyncReplicas = Number(minIsr);
-        if (o.validateOnly) continue;
+        if (validateOnly) continue;
         const err = engine.createTopic(spec);
         if (err === 'TOPIC_ALREADY_EXISTS') all = false;
         else if (err) throw new KafkaJSProtocolError(err);
@@ -40,19 +42,21 @@ export function createAdmin(ctx: ClientContext) {
       return all;
     },
     fetchOffsets: async (o: { groupId: string; topics?: string[] }) => {
-      const committed = engine.groups.committedOf(o.groupId);
-      const topics = o.topics ?? [...new Set(committed.map((c) => c.topic))];
+      const groupId = learnerString(o?.groupId, 'groupId') ?? '';
+      const committed = engine.groups.committedOf(groupId);
+      const asked = o?.topics;
+      const topics = asked !== undefined ? learnerList(asked, 'topics', learnerTopic) : [...new Set(committed.map((c) => c.topic))];
       return topics.map((topic) => ({
         topic,
         partitions: (engine.topics.get(topic) ?? []).map((p) => ({
           partition: p.index,
-          offset: String(engine.groups.committed(o.groupId, topic, p.index) ?? -1),
+          offset: String(engine.groups.committed(groupId, topic, p.index) ?? -1),
           metadata: null,
         })),
       }));
     },
     fetchTopicOffsets: async (topic: string) =>
-      (engine.topics.get(topic) ?? []).map((p) => ({ partition: p.index, offset: String(p.hw), high: String(p.hw), low: '0' })),
+      (engine.topics.get(learnerTopic(topic)) ?? []).map((p) => ({ partition: p.index, offset: String(p.hw), high: String(p.hw), low: '0' })),
     deleteTopics: async (): Promise<void> => {
       throw new KafkaJSNotImplemented('deleteTopics is not simulated');
     },

@@ -18,6 +18,7 @@ import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, protocolError
 import { createHandlerGate } from './handler-gate.ts';
 import { CONSUMER_EVENTS, createInstrumentation } from './instrumentation.ts';
 import type { KafkaMessageLike, OffsetsLike } from './shapes.ts';
+import { learnerCommitList, learnerConsumerConfig, learnerError, learnerOffset, learnerOffsets, learnerRunConfig, learnerSeek, learnerSubscription, learnerTopicPartitions } from './learner-input.ts';
 
 /** consumer(config). */
 export interface ConsumerConfigLike {
@@ -93,7 +94,8 @@ export interface ConsumerRunConfigLike {
 const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
 
 /** Create a consumer bound to the engine. */
-export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
+export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfigLike) {
+  const config = learnerConsumerConfig(learnerConfig);
   const engine = ctx.engine;
   if (typeof config?.groupId !== 'string' || config.groupId === '') {
     throw new KafkaJSNonRetriableError('Consumer groupId must be a non-empty string');
@@ -279,7 +281,8 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       try {
         await handlerGate.pass(() => handler({ topic: tp.topic, partition: tp.partition, message: toMessage(r), heartbeat: async () => {}, pause: () => pauseOne(tp) }));
       } catch (err) {
-        engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, error: err instanceof Error ? err.name : 'Error', detail: `eachMessage threw: ${err instanceof Error ? err.message : String(err)}` });
+        const thrown = learnerError(err);
+        engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, error: thrown.name, detail: `eachMessage threw: ${thrown.message}` });
         return { failedAt: r.offset };
       }
       if (!alive) return 'consumer-gone';
@@ -311,13 +314,13 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       await handlerGate.pass(() => handler({
         batch,
         resolveOffset: (o) => {
-          resolved.set(k, Number(o) + 1);
+          resolved.set(k, learnerOffset(o) + 1);
           uncommittedCount++;
         },
         heartbeat: async () => {},
         pause: () => pauseOne(tp),
         commitOffsetsIfNecessary: async (o) => {
-          if (o) await commit(o.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) }))));
+          if (o) await commit(learnerOffsets(o));
           else await commitIfNecessary(autoCommit, interval, threshold);
         },
         uncommittedOffsets: () => ({
@@ -329,7 +332,8 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       if (!alive) return 'consumer-gone';
       if (autoResolve) resolved.set(k, res.next);
     } catch (err) {
-      engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, error: err instanceof Error ? err.name : 'Error', detail: `eachBatch threw: ${err instanceof Error ? err.message : String(err)}` });
+      const thrown = learnerError(err);
+      engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, error: thrown.name, detail: `eachBatch threw: ${thrown.message}` });
       return { failedAt: Number(messages[0]?.offset ?? res.next) };
     }
     return { failedAt: null };
@@ -456,13 +460,14 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       instrumentation.emit('CONNECT', null);
     },
     subscribe: async (s: { topic?: string | RegExp; topics?: (string | RegExp)[]; fromBeginning?: boolean }): Promise<void> => {
-      const list = s.topics ?? (s.topic !== undefined ? [s.topic] : []);
-      for (const t of list) {
-        const names = typeof t === 'string' ? [t] : [...engine.topics.keys()].filter((n) => t.test(n));
-        for (const topic of names) subscriptions.push({ topic, fromBeginning: s.fromBeginning ?? false });
+      const { topics, fromBeginning } = learnerSubscription(s);
+      for (const t of topics) {
+        const names = typeof t === 'string' ? [t] : [...engine.topics.keys()].filter(t);
+        for (const topic of names) subscriptions.push({ topic, fromBeginning });
       }
     },
-    run: async (run: ConsumerRunConfigLike = {}): Promise<void> => {
+    run: async (learnerRun: ConsumerRunConfigLike = {}): Promise<void> => {
+      const run = learnerRunConfig<ConsumerRunConfigLike>(learnerRun);
       if (running) throw new KafkaJSNonRetriableError('Consumer is already running');
       if (!alive) return new Promise<void>(() => {});
       running = true;
@@ -475,23 +480,23 @@ export function createConsumer(ctx: ClientContext, config: ConsumerConfigLike) {
       await stopRunner('disconnect');
       instrumentation.emit('DISCONNECT', null);
     },
-    commitOffsets: (list: { topic: string; partition: number; offset: string; metadata?: string | null }[]): Promise<void> =>
-      commit(list.map((o) => ({ topic: o.topic, partition: o.partition, offset: Number(o.offset) }))),
-    seek: ({ topic, partition, offset }: { topic: string; partition: number; offset: string }): void => {
+    commitOffsets: async (list: { topic: string; partition: number; offset: string; metadata?: string | null }[]): Promise<void> => commit(learnerCommitList(list)),
+    seek: (target: { topic: string; partition: number; offset: string }): void => {
+      const { topic, partition, offset } = learnerSeek(target);
       const k = key(topic, partition);
       if (!assigned.some((tp) => key(tp.topic, tp.partition) === k)) {
-        pendingSeeks.set(k, Number(offset));
+        pendingSeeks.set(k, offset);
         return;
       }
-      positions.set(k, Number(offset));
-      resolved.set(k, Number(offset));
+      positions.set(k, offset);
+      resolved.set(k, offset);
       soughtDuringFetch.add(k);
     },
     pause: (topics: { topic: string; partitions?: number[] }[]): void => {
-      for (const t of topics) for (const tp of assigned) if (tp.topic === t.topic && (!t.partitions || t.partitions.includes(tp.partition))) paused.add(key(tp.topic, tp.partition));
+      for (const t of learnerTopicPartitions(topics)) for (const tp of assigned) if (tp.topic === t.topic && (!t.partitions || t.partitions.includes(tp.partition))) paused.add(key(tp.topic, tp.partition));
     },
     resume: (topics: { topic: string; partitions?: number[] }[]): void => {
-      for (const t of topics) for (const tp of assigned) if (tp.topic === t.topic && (!t.partitions || t.partitions.includes(tp.partition))) paused.delete(key(tp.topic, tp.partition));
+      for (const t of learnerTopicPartitions(topics)) for (const tp of assigned) if (tp.topic === t.topic && (!t.partitions || t.partitions.includes(tp.partition))) paused.delete(key(tp.topic, tp.partition));
     },
     paused: (): { topic: string; partitions: number[] }[] => {
       const by = new Map<string, number[]>();

@@ -20,6 +20,7 @@ import { createProducer } from './producer.ts';
 import type { LoggerLike, ProducerConfigLike, RetryOptionsLike } from './shapes.ts';
 import { partitionForKey } from './partitioner.ts';
 import { toText } from './bytes.ts';
+import { learnerKafkaConfig } from './learner-input.ts';
 
 /** KafkaJS log levels. */
 export const logLevel = { NOTHING: 0, ERROR: 1, WARN: 2, INFO: 4, DEBUG: 5 } as const;
@@ -81,14 +82,15 @@ export function createKafkaJsModule(engine: Engine, process?: number) {
   class Kafka {
     // A true private field: learner code holds this object and must not reach the engine through it.
     readonly #ctx: ClientContext;
-    constructor(config: KafkaConfigLike) {
-      const clientId = typeof config?.clientId === 'string' ? config.clientId : 'kafkajs';
+    constructor(learnerConfig: KafkaConfigLike) {
+      const config = learnerKafkaConfig(learnerConfig);
+      const clientId = config.clientId ?? 'kafkajs';
       this.#ctx = {
         engine,
         process: process ?? engine.spawnProcess(clientId),
         clientId,
-        requestTimeout: config?.requestTimeout ?? 30_000,
-        retry: config?.retry ?? {},
+        requestTimeout: config.requestTimeout ?? 30_000,
+        retry: config.retry,
         logger: createLogger(engine, 'kafkajs'),
       };
     }

@@ -15,6 +15,7 @@ import { partitionForKey } from './partitioner.ts';
 import { backoff, callOut, later as laterFor, never, type ClientContext, type RetryConfig, resolveRetry } from './context.ts';
 import type { ProducerConfigLike, ProducerRecordLike, ProducerBatchLike, RecordMetadataLike, MessageLike, OffsetsLike } from './shapes.ts';
 import { createInstrumentation, PRODUCER_EVENTS } from './instrumentation.ts';
+import { learnerBatch, learnerOffsets, learnerOffsetsGroup, learnerPartition, learnerProducerConfig, learnerRecord } from './learner-input.ts';
 
 interface PartitionBatch {
   topic: string;
@@ -35,7 +36,8 @@ export interface SimTransaction {
 }
 
 /** Create a producer bound to the engine. */
-export function createProducer(ctx: ClientContext, config: ProducerConfigLike = {}) {
+export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfigLike = {}) {
+  const config = learnerProducerConfig(learnerConfig);
   const engine: Engine = ctx.engine;
   const transactionalId = config.transactionalId ?? null;
   // KafkaJS: a transactional producer is idempotent.
@@ -91,8 +93,7 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
     const n = engine.topics.get(topic)?.length ?? 0;
     if (n === 0) throw protocolError('UNKNOWN_TOPIC_OR_PARTITION');
     if (config.createPartitioner) {
-      const part = config.createPartitioner()({ topic, partitionMetadata: partitionMetadata(engine, topic), message: m });
-      return part;
+      return learnerPartition(config.createPartitioner()({ topic, partitionMetadata: partitionMetadata(engine, topic), message: m }));
     }
     if (typeof m.partition === 'number') return m.partition;
     const key = toText(m.key);
@@ -302,19 +303,19 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
         return callOut(ctx, { label, values: [], failure: 'the retries ran out on REQUEST_TIMED_OUT; the transaction was not committed' }, commit ? failTxn : undefined, () => endTxn(commit));
       };
       const tx: SimTransaction = {
-        send: (record) => {
+        send: async (record) => {
           guard('send');
-          return sendBatchInternal({ ...pick(record), topicMessages: [{ topic: record.topic, messages: record.messages }] }, true);
+          return sendBatchInternal(learnerRecord(record), true);
         },
-        sendBatch: (b) => {
+        sendBatch: async (b) => {
           guard('send');
-          return sendBatchInternal(b, true);
+          return sendBatchInternal(learnerBatch(b), true);
         },
-        sendOffsets: (o) => {
+        sendOffsets: async (o) => {
           guard('send offsets');
-          const groupId = o.consumerGroupId ?? o.consumer?.groupIdForOffsets();
+          const groupId = learnerOffsetsGroup(o);
           if (groupId === undefined) return Promise.reject(new KafkaJSNonRetriableError('sendOffsets needs consumerGroupId (or consumer)'));
-          const offsets = o.topics.flatMap((t) => t.partitions.map((p) => ({ groupId, topic: t.topic, partition: p.partition, offset: Number(p.offset) })));
+          const offsets = learnerOffsets(o).map((p) => ({ groupId, ...p }));
           if (engine.faults.beforeCommit(null, groupId, offsets)) return never<void>();
           const label = `sendOffsets ${offsets.map((o) => `${o.topic}/${o.partition} → ${o.offset}`).join(', ')} for group '${groupId}'`;
           // Like KafkaJS, TxnOffsetCommit names the group only (no KIP-447 member id or generation), so a
@@ -345,9 +346,8 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
       instrumentation.emit('DISCONNECT', null);
     },
     isIdempotent: (): boolean => idempotent,
-    send: (record: ProducerRecordLike): Promise<RecordMetadataLike[]> =>
-      sendBatchInternal({ ...pick(record), topicMessages: [{ topic: record.topic, messages: record.messages }] }, false),
-    sendBatch: (batch: ProducerBatchLike): Promise<RecordMetadataLike[]> => sendBatchInternal(batch, false),
+    send: async (record: ProducerRecordLike): Promise<RecordMetadataLike[]> => sendBatchInternal(learnerRecord(record), false),
+    sendBatch: async (batch: ProducerBatchLike): Promise<RecordMetadataLike[]> => sendBatchInternal(learnerBatch(batch), false),
     transaction,
     events: PRODUCER_EVENTS,
     on: instrumentation.on,
@@ -357,13 +357,6 @@ export function createProducer(ctx: ClientContext, config: ProducerConfigLike = 
 
 /** The simulated producer's type. */
 export type SimProducer = ReturnType<typeof createProducer>;
-
-function pick(r: ProducerRecordLike): ProducerBatchLike {
-  const out: ProducerBatchLike = {};
-  if (r.acks !== undefined) out.acks = r.acks;
-  if (r.timeout !== undefined) out.timeout = r.timeout;
-  return out;
-}
 
 function metadata(b: PartitionBatch, baseOffset: number): RecordMetadataLike {
   return { topicName: b.topic, partition: b.partition, errorCode: 0, baseOffset: String(baseOffset), logAppendTime: '-1', logStartOffset: '0' };

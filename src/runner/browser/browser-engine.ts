@@ -8,7 +8,7 @@
 import { createCompiler, type CompileResult } from '../compile.ts';
 import { DEFAULT_TIME_LIMIT_MS, timedOutObservations, type SandboxEngine } from '../engine.ts';
 import type { RunObservation, SandboxRequest, SandboxResult, SandboxRun } from '../sandbox-protocol.ts';
-import { startEsbuild } from './esbuild-browser.ts';
+import { pageEsbuild, startEsbuild } from './esbuild-browser.ts';
 import type { RunMessage, WorkerToPage } from './worker-messages.ts';
 import { WorkerPool, type WorkerFactory } from './worker-pool.ts';
 
@@ -36,15 +36,14 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
   const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const spares = Math.max(1, options.spares ?? 4);
   const pool = new WorkerPool(options.spawn ?? spawnSandbox, spares);
-  const compiler = (async () => createCompiler(await startEsbuild()))();
-  compiler.catch(() => undefined);
+  const compiler = createCompiler(pageEsbuild);
   return {
     async warm() {
       pool.warm();
-      await compiler;
+      await startEsbuild();
     },
     async compile(source: string): Promise<CompileResult> {
-      return (await compiler).compile(source);
+      return compiler.compile(source);
     },
     async run(request: SandboxRequest): Promise<SandboxResult> {
       // The runs are independent (each builds its own cluster from its seed), so they are spread over

@@ -6,6 +6,7 @@
  * so a tiny warm-up transform runs right away, while the learner is still reading.
  */
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
+import type { EsbuildTransformApi } from '../compile.ts';
 
 /** The part of esbuild's API the course compiles with (the same in Node with native esbuild). */
 export type EsbuildApi = typeof import('esbuild-wasm');
@@ -32,3 +33,22 @@ export function startEsbuild(): Promise<EsbuildApi> {
   });
   return started;
 }
+
+/**
+ * The page's esbuild as the compiler uses it: `ready` loads and starts it (outside the compile time
+ * limit: the wasm download can be slow), each transform goes to the running one, and `stop` terminates
+ * its Worker (a compile past its time limit) so that the next transform
+ * initializes a fresh one instead of queueing behind the stuck compile.
+ */
+export const pageEsbuild: EsbuildTransformApi = {
+  transform: async (input, options) => (await startEsbuild()).transform(input, options),
+  ready: async () => {
+    await startEsbuild();
+  },
+  stop: async () => {
+    const running = started;
+    started = undefined;
+    const esbuild = await running?.catch(() => undefined);
+    await esbuild?.stop();
+  },
+};
