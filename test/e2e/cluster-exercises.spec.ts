@@ -45,6 +45,8 @@ async function pageReport(page: Page, id: string, source: string): Promise<Repor
 
 for (const [id, file] of CASES) {
   test(`${id}/${file}: the page and the Node engine agree on every run`, async ({ page }) => {
+    // Two whole Checks (in the page, then through the grade CLI), each exploring every crash point.
+    test.setTimeout(120_000);
     const source = readFileSync(`${repo}exercises/${id}/${file}`, 'utf8');
     const inPage = await pageReport(page, id, source);
     const inNode = nodeReport(id, file);
