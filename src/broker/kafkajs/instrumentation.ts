@@ -1,19 +1,22 @@
 /**
  * KafkaJS instrumentation events. The simulator emits none of them (the trace is the instrumentation),
  * but `on()` must be callable and return a remover, so learner code written for KafkaJS runs.
+ *
+ * Everything here is one object shared by every producer and consumer of every run in a realm, so it
+ * is frozen: a writable one would let a submission leave a mark in one run and find it in the next.
  */
 
 /** Producer event names, as KafkaJS spells them. */
-export const PRODUCER_EVENTS = {
+export const PRODUCER_EVENTS = Object.freeze({
   CONNECT: 'producer.connect',
   DISCONNECT: 'producer.disconnect',
   REQUEST: 'producer.network.request',
   REQUEST_TIMEOUT: 'producer.network.request_timeout',
   REQUEST_QUEUE_SIZE: 'producer.network.request_queue_size',
-} as const;
+} as const);
 
 /** Consumer event names, as KafkaJS spells them. */
-export const CONSUMER_EVENTS = {
+export const CONSUMER_EVENTS = Object.freeze({
   HEARTBEAT: 'consumer.heartbeat',
   COMMIT_OFFSETS: 'consumer.commit_offsets',
   GROUP_JOIN: 'consumer.group_join',
@@ -30,9 +33,7 @@ export const CONSUMER_EVENTS = {
   REQUEST: 'consumer.network.request',
   REQUEST_TIMEOUT: 'consumer.network.request_timeout',
   REQUEST_QUEUE_SIZE: 'consumer.network.request_queue_size',
-} as const;
+} as const);
 
-/** Accepts any listener and returns a remover; nothing is ever emitted. */
-export function noopOn(_event: string, _listener: (event: never) => void): () => void {
-  return () => {};
-}
+/** Accepts any listener and returns a remover; nothing is ever emitted. An arrow: no shared `prototype` object. */
+export const noopOn = Object.freeze((_event: string, _listener: (event: never) => void): (() => void) => () => {});
