@@ -48,7 +48,7 @@ describe('serveStatic', () => {
     expect((await fetch(`${server.url}/nope/`)).status).toBe(404);
   });
 
-  it('sends a Content-Security-Policy that allows a page's own inline scripts by hash, and nothing else inline', async () => {
+  it('sends a Content-Security-Policy that allows the page inline scripts by hash, and nothing else inline', async () => {
     const policy = (await fetch(`${server.url}/inline.html`)).headers.get('content-security-policy') ?? '';
     expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' blob: /);
     expect(policy).toContain(sha256('theme()'));
