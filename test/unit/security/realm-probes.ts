@@ -56,6 +56,7 @@ export const PATCH_PROBE = String.raw`function patchProbe(): any {
   make(instances, 'typed array', () => new Uint8Array(1));
   make(instances, 'date', () => new Date());
   make(instances, 'strict arguments', function (this: any) { return arguments; });
+  make(instances, 'error', () => new Error('probe'));
   make(shared, '%ThrowTypeError% (caller)', () => describe(Function.prototype, 'caller')?.get);
   make(shared, '%ThrowTypeError% (callee)', function (this: any) { return describe(arguments, 'callee')?.get; });
   make(shared, '%TypedArray%', () => getProto(Uint8Array));
@@ -65,7 +66,9 @@ export const PATCH_PROBE = String.raw`function patchProbe(): any {
     pending.push([name + ' prototype', getProto(instance)]);
     for (const key of ownKeys(instance)) {
       const d: any = describe(instance, key);
-      for (const v of [d.value, d.get, d.set]) if (isObject(v)) pending.push([name + '.' + String(key) + ' prototype', getProto(v)]);
+      if (isObject(d.value)) pending.push([name + '.' + String(key) + ' prototype', getProto(d.value)]);
+      // An instance's accessors are the realm's (V8's error stack accessor, %ThrowTypeError%): shared.
+      for (const f of [d.get, d.set]) if (isObject(f)) pending.push([name + '.' + String(key) + ' accessor', f]);
     }
   }
   const seen = new Set<any>();
