@@ -14,6 +14,32 @@ export default defineConfig({
   integrations: [mdx(), pagefindIntegration(), ...serverless.integrations],
   ...serverless.settings,
   server: { host: '127.0.0.1' },
+  // A Content-Security-Policy <meta> in every page, with hashes of the pages' inline scripts, for hosts
+  // that send no headers (the static build). It matches src/deploy/security-headers.ts: scripts only
+  // from this origin and blob: (learner modules), WebAssembly for esbuild-wasm, workers from this origin
+  // and blob:, requests only to this origin. The search form's `onsubmit="return false"` is allowed by
+  // its hash. (A <meta> policy cannot set frame-ancestors; the sandbox Worker gets its own policy from
+  // the server that sends it, see src/cli/static-server.ts.)
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "worker-src 'self' blob:",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'", 'blob:', "'unsafe-hashes'"],
+        hashes: ['sha256-GZIcz60Uwd6wT3vaYke/atSr53TehbYAPepOa3d03Vw='],
+      },
+      // Monaco and Astro's scoped styles inject inline styles.
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   // Monaco's CSS travels inside its lazily loaded chunk instead of blocking every exercise page.
   vite: { plugins: [monacoLazyCss()] },
   // Code is highlighted at build time; both themes are emitted as CSS variables so the

@@ -3,11 +3,17 @@
  * the page bench. It exists so grading does not depend on `astro preview` (one per project, with a
  * lock file): any number can run, each on a free port. Serves `application/wasm` with its real type,
  * which esbuild-wasm's streaming compile requires.
+ *
+ * Every response carries a Content-Security-Policy: pages get the site's policy with the hashes of
+ * their own inline scripts; the sandbox Worker's script gets the Worker's policy (no network at all),
+ * which is the policy the learner's code runs under.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { inlineScriptHashes, scriptHashSources } from '../deploy/inline-scripts.ts';
+import { contentSecurityPolicy, CONTENT_SECURITY_POLICY, isSandboxWorkerPath, SANDBOX_WORKER_CONTENT_SECURITY_POLICY } from '../deploy/security-headers.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,6 +31,13 @@ const MIME: Record<string, string> = {
   '.xml': 'application/xml',
   '.pf_meta': 'application/octet-stream',
 };
+
+/** The Content-Security-Policy `file` is served with. */
+export function policyFor(file: string): string {
+  if (isSandboxWorkerPath(file.split(sep).join('/'))) return SANDBOX_WORKER_CONTENT_SECURITY_POLICY;
+  if (extname(file) !== '.html') return CONTENT_SECURITY_POLICY;
+  return contentSecurityPolicy(scriptHashSources([inlineScriptHashes(readFileSync(file, 'utf8'))]));
+}
 
 /** A running server: its base URL and a way to stop it. */
 export interface StaticServer {
@@ -68,6 +81,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
       'content-length': size,
       'cache-control': file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'content-security-policy': policyFor(file),
+      'x-content-type-options': 'nosniff',
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);

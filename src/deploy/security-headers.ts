@@ -29,6 +29,16 @@ export function contentSecurityPolicy(scriptHashes: readonly string[] = []): str
   ].join('; ');
 }
 
+/**
+ * The policy of the sandbox Worker's script. A dedicated Worker takes its policy from its own
+ * response, not from the page: learner code runs there, so it may load the harness's chunks and the
+ * learner's blob: module, and reach nothing else — no fetch, no WebSocket, no fonts, no images.
+ */
+export const SANDBOX_WORKER_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self' blob:; connect-src 'none'";
+
+/** True for the URL path of the sandbox Worker's built script (`/_astro/sandbox.worker-<hash>.js`). */
+export const isSandboxWorkerPath = (path: string): boolean => /\/sandbox\.worker-[^/]*\.js$/.test(path);
+
 /** The policy of responses that are not pages (the endpoints' JSON): no inline script to allow. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
@@ -62,6 +72,10 @@ export function headersFile(scriptHashes: readonly string[] = []): string {
     '',
     '/*.wasm',
     '  Content-Type: application/wasm',
+    '',
+    // A second CSP header on the Worker's script: both policies apply, so the stricter one wins.
+    '/_astro/sandbox.worker-*',
+    `  Content-Security-Policy: ${SANDBOX_WORKER_CONTENT_SECURITY_POLICY}`,
     '',
   ].join('\n');
 }

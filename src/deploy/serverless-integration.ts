@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { createRequire } from 'node:module';
-import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { inlineScriptHashes as hashesOf, scriptHashSources } from './inline-scripts.ts';
 import { headersFile } from './security-headers.ts';
 
 /** The value `import.meta.env.PUBLIC_GRADING` has in the serverless build's pages. */
@@ -65,28 +65,13 @@ export function serverlessIntegration(): AstroIntegration {
   };
 }
 
-const sha256 = (text: string): string => `sha256-${createHash('sha256').update(text).digest('base64')}`;
-const decodeAttribute = (value: string): string =>
-  value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-
-/**
- * The CSP sources for every inline script in the built pages: hashes of `<script>` bodies (Astro
- * inlines small scripts; the layout has an is:inline theme script) and of inline event handlers such
- * as `onsubmit="return false"`, which CSP only allows by hash with 'unsafe-hashes'. A header CSP
- * without them would block those scripts.
- */
+/** The CSP sources for every inline script in the built pages (see inline-scripts.ts). */
 async function inlineScriptHashes(clientDir: string): Promise<string[]> {
-  const hashes = new Set<string>();
-  const handlers = new Set<string>();
+  const found: ReturnType<typeof hashesOf>[] = [];
   const entries = await readdir(clientDir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const html = await readFile(`${entry.parentPath}/${entry.name}`, 'utf8');
-    for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-      const body = match[1] ?? '';
-      if (body !== '') hashes.add(sha256(body));
-    }
-    for (const match of html.matchAll(/\son[a-z]+="([^"]*)"/g)) handlers.add(sha256(decodeAttribute(match[1] ?? '')));
+    found.push(hashesOf(await readFile(`${entry.parentPath}/${entry.name}`, 'utf8')));
   }
-  return [...(handlers.size > 0 ? ['unsafe-hashes'] : []), ...[...hashes, ...handlers].sort()];
+  return scriptHashSources(found);
 }

@@ -10,9 +10,17 @@ export type { SandboxEngine };
 /** Wall-clock time one `run` call may take before its current run is stopped. @default 2000 */
 export const DEFAULT_TIME_LIMIT_MS = 2000;
 
-/** The message a learner sees when their code is stopped by the time limit. */
+/**
+ * The message a learner sees when their code is stopped by the time limit. A busy-wait on the clock
+ * ends (each clock read moves it on), so what is left is a loop whose condition nothing inside it
+ * changes — often one waiting for a callback, which cannot run until the loop gives the thread back.
+ */
 export function timeoutMessage(limitMs: number): string {
-  return `The program did not finish within ${limitMs / 1000} s and was stopped: look for a loop that never ends, or an await that never resolves.`;
+  return (
+    `The program did not finish within ${limitMs / 1000} s and was stopped: look for a loop that never ends, or an await that never resolves. ` +
+    'A loop that waits for something a callback, timer or message handler will change (`while (!done) {}`) never ends: ' +
+    'JavaScript runs one thing at a time, so that callback cannot run while the loop spins. Await a promise instead.'
+  );
 }
 
 /** Observations for runs stopped (or never started) because the time limit was used up — the same words in every engine. */

@@ -4,33 +4,50 @@
  * The idea: learner code shares a realm with the harness and the simulated cluster (a Worker, or a
  * QuickJS context), so everything they both rely on must be out of its reach. We (1) map every source
  * of time and randomness onto the run's virtual clock and seeded random source, so a run is
- * deterministic in every engine; (2) remove the ways out of the sandbox (network, storage, messaging,
- * string evaluation); (3) freeze every object reachable from the global object — builtins, their
- * prototypes, and the global object itself — so learner code cannot monkey-patch what the harness and
- * the cluster use. Freezing a prototype turns `instance.name = …` into an error when `name` is
- * inherited (the "override mistake"), which Error subclasses do all the time; step (3) first turns
- * such properties into accessors that define an own property instead, as SES does.
+ * deterministic in every engine; (2) cut the global surface down to one allowlist
+ * (`learner-globals.ts`), found by enumerating the global object and its prototype chain, which removes
+ * every way out (network, storage, messaging, events the host listens to) and every engine-specific
+ * difference; (3) freeze every intrinsic learner code can reach — everything reachable from the global
+ * object, and the hidden intrinsics only syntax or return values lead to (`intrinsics.ts`), as SES's
+ * lockdown does — so learner code cannot monkey-patch what the harness and the cluster use, nor keep
+ * state from one run for the next. Freezing a prototype turns `instance.name = …` into an error when
+ * `name` is inherited (the "override mistake"), which Error subclasses do all the time; step (3) first
+ * turns such properties into accessors that define an own property instead.
  */
 import { BufferShim } from '../broker/kafkajs/bytes.ts';
+import { hiddenIntrinsicRoots } from './intrinsics.ts';
+import { LEARNER_GLOBALS, UNREMOVABLE_CONSTANTS } from './learner-globals.ts';
+import { structuredCloneValue } from './structured-clone.ts';
 import type { VirtualTime } from './virtual-time.ts';
 
 /** The Unix time a run's virtual clock starts at (2026-01-01T00:00:00Z), so dates look real. */
 export const VIRTUAL_EPOCH_MS = 1_767_225_600_000;
 
-/** Global names removed because they reach outside the sandbox. */
-const ESCAPE_HATCHES = [
-  'fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'importScripts', 'indexedDB',
-  'caches', 'localStorage', 'sessionStorage', 'postMessage', 'close', 'BroadcastChannel', 'Worker',
-  'SharedWorker', 'navigator', 'WebTransport', 'RTCPeerConnection', 'Request', 'Response', 'FileReaderSync',
-  'requestAnimationFrame', 'setImmediate', 'queueMicrotaskReal', 'require', 'process', 'Deno', 'Bun',
-] as const;
+/**
+ * How far each read of the learner's clock (`Date.now()`, `new Date()`, `performance.now()`) moves it,
+ * in microseconds. Synchronous code cannot let virtual time pass, so without this a busy-wait
+ * (`while (Date.now() < until) {}`) would never end; with it, a 50 ms wait ends after 500 reads, in
+ * every engine alike.
+ */
+export const CLOCK_READ_QUANTUM_US = 100;
+
+/**
+ * Legacy RegExp statics (`RegExp.$1`, `RegExp.lastMatch`, …): V8 keeps the last match of the whole
+ * realm in them, a channel from one run to the next; QuickJS has none. Removed where present.
+ */
+const REGEXP_LEGACY_STATICS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9', 'input', '$_', 'lastMatch', '$&', 'lastParen', '$+', 'leftContext', '$`', 'rightContext', "$'"];
 
 /** Properties commonly assigned on instances that inherit them; made assignable despite freezing. */
 const OVERRIDABLE = ['constructor', 'toString', 'valueOf', 'toLocaleString', 'name', 'message', 'toJSON'];
 
 /** Control over a hardened realm: which run's virtual time the global clock functions read. */
 export interface HardenedRealm {
-  useTime(time: VirtualTime): void;
+  /**
+   * Points the global clock, timers and `Math.random` at `time`. `startsRun` (the default) also forgets
+   * what the previous run left (the clock's readings, interval ids); a new process within the same run
+   * passes false, so the clock stays monotonic across the run's processes.
+   */
+  useTime(time: VirtualTime, startsRun?: boolean): void;
 }
 
 let hardened: HardenedRealm | undefined;
@@ -50,26 +67,61 @@ export function hardenRealm(): HardenedRealm {
     random: () => 0.5,
   };
   let time = noTime;
+  const global = globalThis as Record<string, unknown>;
+  // Made first: some lead through globals that are removed next (Intl's segmenter).
+  const hidden = hiddenIntrinsicRoots();
+  const clock = installVirtualTime(global, () => time);
   const realm: HardenedRealm = {
-    useTime(next) {
+    useTime(next, startsRun = true) {
       time = next;
+      if (startsRun) clock.reset();
     },
   };
-  const global = globalThis as Record<string, unknown>;
-  installVirtualTime(global, () => time);
   // KafkaJS-style code writes `Buffer.from(order)` without importing it, as it may in Node.
-  if (!('Buffer' in global)) setGlobal(global, 'Buffer', BufferShim);
-  for (const name of ESCAPE_HATCHES) removeGlobal(global, name);
+  setGlobal(global, 'Buffer', BufferShim);
+  installSameEverywhere(global);
+  removeGlobalsOutside(global, LEARNER_GLOBALS);
+  for (const name of REGEXP_LEGACY_STATICS) Reflect.deleteProperty(RegExp, name);
   disableStringEvaluation(global);
+  guardGlobalDefinitions(global);
   tameOverrideMistake();
   deepFreeze(global);
+  for (const root of hidden) deepFreeze(root);
   hardened = realm;
   return realm;
 }
 
-function installVirtualTime(global: Record<string, unknown>, time: () => VirtualTime): void {
+/**
+ * `queueMicrotask` and `structuredClone`, ours in every engine (QuickJS lacks both; the browser's
+ * clone knows host objects and its microtask reports errors to a global handler that is removed).
+ */
+function installSameEverywhere(global: Record<string, unknown>): void {
+  const resolved = Promise.resolve();
+  const then = Promise.prototype.then;
+  setGlobal(global, 'queueMicrotask', (callback: unknown) => {
+    if (typeof callback !== 'function') throw new TypeError("queueMicrotask: the argument is not a function");
+    Reflect.apply(then, resolved, [() => (callback as () => void)()]);
+  });
+  setGlobal(global, 'structuredClone', (value: unknown) => structuredCloneValue(value));
+  for (const [name, value] of Object.entries(UNREMOVABLE_CONSTANTS)) {
+    if (!Object.prototype.hasOwnProperty.call(global, name)) Object.defineProperty(global, name, { value, writable: false, enumerable: true, configurable: false });
+  }
+}
+
+/**
+ * Replaces every clock and random source with the run's. Returns `reset`, called when a run starts:
+ * nothing of the previous run (the clock's read count, interval ids) may carry into the next one.
+ */
+function installVirtualTime(global: Record<string, unknown>, time: () => VirtualTime): { reset(): void } {
   const RealDate = Date;
-  const virtualNow = (): number => VIRTUAL_EPOCH_MS + Math.floor(time().now());
+  // The learner's clock in whole microseconds: never behind the run's virtual time, one quantum ahead
+  // of its previous reading (integers, so every engine computes the same values).
+  let readUs = 0;
+  const readClockMs = (): number => {
+    readUs = Math.max(Math.ceil(time().now() * 1000), readUs + CLOCK_READ_QUANTUM_US);
+    return readUs / 1000;
+  };
+  const virtualNow = (): number => VIRTUAL_EPOCH_MS + Math.floor(readClockMs());
   // A function rather than a subclass so that no path (e.g. the prototype's constructor) leads back to
   // the real clock: `Date.prototype` is shared and its `constructor` points here.
   const VirtualDate = function (this: unknown, ...args: unknown[]): unknown {
@@ -84,7 +136,7 @@ function installVirtualTime(global: Record<string, unknown>, time: () => Virtual
   Object.defineProperty(RealDate.prototype, 'constructor', { value: VirtualDate, writable: true, configurable: true });
   setGlobal(global, 'Date', VirtualDate);
 
-  setGlobal(global, 'performance', { now: () => time().now(), timeOrigin: VIRTUAL_EPOCH_MS });
+  setGlobal(global, 'performance', { now: () => readClockMs(), timeOrigin: VIRTUAL_EPOCH_MS });
   Object.defineProperty(Math, 'random', { value: () => time().random(), writable: true, configurable: true });
 
   const intervals = new Map<number, number>();
@@ -118,6 +170,50 @@ function installVirtualTime(global: Record<string, unknown>, time: () => Virtual
     if (timer !== undefined) time().clearTimer(timer);
     intervals.delete(id);
   });
+  return {
+    reset() {
+      readUs = 0;
+      intervals.clear();
+      nextIntervalId = 1_000_000;
+    },
+  };
+}
+
+/**
+ * QuickJS lets `Object.defineProperty` replace a property of a frozen global object — non-writable
+ * and non-configurable included (`Object.defineProperty(globalThis, 'JSON', { value: fake })`) — which
+ * would hand learner code every global the harness looks up by name. So every way to define a property
+ * refuses the global object, in every engine: learner code never has a reason to define one there.
+ */
+function guardGlobalDefinitions(global: object): void {
+  const refuse = (): never => {
+    throw new TypeError('Cannot define a property on the global object: it is frozen');
+  };
+  const defineProperty = Object.defineProperty;
+  const defineProperties = Object.defineProperties;
+  const reflectDefine = Reflect.defineProperty;
+  const replace = (owner: object, key: string, value: unknown): void => {
+    defineProperty(owner, key, { value, writable: true, enumerable: false, configurable: true });
+  };
+  replace(Object, 'defineProperty', ((target: object, key: PropertyKey, descriptor: PropertyDescriptor) => {
+    if (target === global) refuse();
+    return Reflect.apply(defineProperty, Object, [target, key, descriptor]) as object;
+  }) as typeof Object.defineProperty);
+  replace(Object, 'defineProperties', ((target: object, descriptors: PropertyDescriptorMap) => {
+    if (target === global) refuse();
+    return Reflect.apply(defineProperties, Object, [target, descriptors]) as object;
+  }) as typeof Object.defineProperties);
+  replace(Reflect, 'defineProperty', ((target: object, key: PropertyKey, descriptor: PropertyDescriptor) =>
+    target === global ? false : (Reflect.apply(reflectDefine, Reflect, [target, key, descriptor]) as boolean)) as typeof Reflect.defineProperty);
+  // The legacy accessor definers define properties too (QuickJS and V8 both have them).
+  for (const key of ['__defineGetter__', '__defineSetter__']) {
+    const legacy = (Object.prototype as unknown as Record<string, unknown>)[key];
+    if (typeof legacy !== 'function') continue;
+    replace(Object.prototype, key, function (this: unknown, name: PropertyKey, accessor: unknown): unknown {
+      if (this === global) refuse();
+      return Reflect.apply(legacy, this, [name, accessor]);
+    });
+  }
 }
 
 function disableStringEvaluation(global: Record<string, unknown>): void {
@@ -205,21 +301,27 @@ function setGlobal(global: Record<string, unknown>, name: string, value: unknown
   Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
 }
 
-function removeGlobal(global: Record<string, unknown>, name: string): void {
-  // Walk the global's prototype chain too: in a Worker some of these live on WorkerGlobalScope.prototype.
-  for (let target: object | null = global; target !== null; target = Object.getPrototypeOf(target) as object | null) {
-    if (!Object.prototype.hasOwnProperty.call(target, name)) continue;
-    try {
-      if (!Reflect.deleteProperty(target, name)) Object.defineProperty(target, name, { value: undefined });
-    } catch {
-      // A non-configurable host property: shadow it on the global itself below.
-    }
-  }
-  if (name in global) {
-    try {
-      Object.defineProperty(global, name, { value: undefined, writable: false, configurable: false });
-    } catch {
-      // Left in place; the host's own policy (CSP) remains the backstop.
+/**
+ * Deletes every property of the global object and of its prototype chain (up to Object.prototype)
+ * whose name is not in `allowed`: enumerated, so nothing a host adds is missed. A property that cannot
+ * be deleted is shadowed on the global with undefined; the allowlist test reports any that survive.
+ */
+function removeGlobalsOutside(global: Record<string, unknown>, allowed: ReadonlySet<string>): void {
+  for (let target: object | null = global; target !== null && target !== Object.prototype; target = Object.getPrototypeOf(target) as object | null) {
+    for (const key of Reflect.ownKeys(target)) {
+      if (typeof key === 'string' && allowed.has(key)) continue;
+      let deleted = false;
+      try {
+        deleted = Reflect.deleteProperty(target, key);
+      } catch {
+        deleted = false;
+      }
+      if (deleted || target !== global) continue;
+      try {
+        Object.defineProperty(global, key, { value: undefined, writable: false, configurable: false });
+      } catch {
+        // Left in place: the host's policy (CSP) is the backstop, and the allowlist test fails.
+      }
     }
   }
 }

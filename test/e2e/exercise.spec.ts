@@ -44,6 +44,25 @@ test('a student opens the exercise, runs the solution and sees it pass every che
   expect(await page.evaluate((key) => localStorage.getItem(key), `kdc:progress:exercise:${id}`)).toBe('passed');
 });
 
+test('the page carries a Content-Security-Policy and nothing the exercise does violates it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await openReady(page);
+  const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' blob:/);
+  expect(policy).toContain("connect-src 'self'");
+  expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  await expect(exercise(page).locator('.monaco-editor')).toBeVisible();
+  await setCode(page, solution);
+  await exercise(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(exercise(page).locator('[data-console]')).toContainText('order1');
+  const report = await page.evaluate((exerciseId) => window.courseExercises![exerciseId]!.check(), id);
+  expect(report.passed).toBe(true);
+  expect(violations).toEqual([]);
+});
+
 test('Ctrl+Enter in the editor runs the program', async ({ page }) => {
   await openReady(page);
   await setCode(page, "const orders = ['order1'];\nconsole.log('ran with', orders.length);\n");

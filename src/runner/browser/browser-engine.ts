@@ -65,23 +65,43 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
   };
 }
 
-/** Posts `request` to a ready Worker and collects observations until done, error or the limit. */
+/**
+ * Posts `request` to a ready Worker and collects observations until done, error or the limit.
+ * The page believes only what it asked for: one observation per requested run, in order, each labelled
+ * with that run's scenario, seed and guarantee, and `done` only once every run was answered. Anything
+ * else (an extra or out-of-order observation, an early `done`) means the Worker no longer speaks for
+ * the harness, and the call ends as a sandbox error with the observations accepted so far.
+ */
 export function runInWorker(worker: Worker, request: SandboxRequest, limitMs: number): Promise<SandboxResult> {
   return new Promise<SandboxResult>((resolve) => {
     const observations: RunObservation[] = [];
+    let finished = false;
     const finish = (result: SandboxResult): void => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       worker.terminate();
       resolve(result);
     };
+    const reject = (why: string): void => finish({ runs: observations, sandboxError: `the sandbox sent ${why}` });
     const timer = setTimeout(() => {
       finish({ runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), limitMs)] });
     }, limitMs);
     worker.addEventListener('message', (event: MessageEvent) => {
-      const message = event.data as WorkerToPage;
-      if (message.type === 'observation') observations.push(message.observation);
-      else if (message.type === 'done') finish({ runs: observations });
-      else if (message.type === 'sandbox-error') finish({ runs: observations, sandboxError: message.message });
+      if (finished) return;
+      const message = event.data as WorkerToPage | null;
+      if (message === null || typeof message !== 'object') return reject('a message that is not one of the protocol');
+      if (message.type === 'observation') {
+        const expected = request.runs[observations.length];
+        if (expected === undefined) return reject('more observations than runs');
+        if (!answers(message.observation, expected)) return reject(`an observation for another run than "${expected.scenario}"`);
+        observations.push(message.observation);
+      } else if (message.type === 'done') {
+        if (observations.length !== request.runs.length) return reject(`"done" after ${observations.length} of ${request.runs.length} runs`);
+        finish({ runs: observations });
+      } else if (message.type === 'sandbox-error') {
+        finish({ runs: observations, sandboxError: String(message.message) });
+      }
     });
     worker.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
@@ -90,6 +110,17 @@ export function runInWorker(worker: Worker, request: SandboxRequest, limitMs: nu
     const message: RunMessage = { type: 'run', request };
     worker.postMessage(message);
   });
+}
+
+/** True when `observation` is labelled as the answer to `run`. */
+function answers(observation: RunObservation | undefined, run: SandboxRun): boolean {
+  return (
+    typeof observation === 'object' &&
+    observation !== null &&
+    observation.scenario === run.scenario &&
+    observation.seed === run.seed &&
+    observation.guarantee === run.guarantee
+  );
 }
 
 /** `runs` in at most `parts` contiguous, nearly equal batches, in order (none empty). */

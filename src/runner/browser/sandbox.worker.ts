@@ -4,6 +4,12 @@
  * observation as soon as it is made (so a later run that hangs does not lose the earlier ones), then
  * `{ type: 'done' }`. No verdict is computed here; the grader runs on the page.
  *
+ * Only the page may start a run, and only once: the listener is added before hardening, accepts only
+ * a trusted event (one the browser delivered, never one made by `dispatchEvent`) and only the first
+ * one. Hardening then removes every way to reach the page or this listener from learner code
+ * (postMessage, dispatchEvent, EventTarget, MessageEvent, MessageChannel, … — everything outside the
+ * allowlist), so learner code can neither forge a run nor post an observation of its own.
+ *
  * The harness asks the host to evaluate the learner's wrapped module; a Worker can only turn text into
  * code without `eval` by importing it, so `evaluate` imports it as a blob module and returns the
  * Promise of its function (the harness awaits it). A module text already imported in this Worker is
@@ -78,9 +84,12 @@ async function handle(request: SandboxRequest): Promise<void> {
   post({ type: 'done' });
 }
 
+let started = false;
 addEventListener('message', (event: MessageEvent) => {
-  const data = event.data as { type?: unknown; request?: SandboxRequest };
-  if (data.type !== 'run' || data.request === undefined) return;
+  if (started || !event.isTrusted) return;
+  const data = event.data as { type?: unknown; request?: SandboxRequest } | null;
+  if (data === null || typeof data !== 'object' || data.type !== 'run' || data.request === undefined) return;
+  started = true;
   handle(data.request).catch((error: unknown) => {
     post({ type: 'sandbox-error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
   });

@@ -38,12 +38,15 @@ interface KafkaLike {
  */
 export function startProgramProcess(context: DriverContext, cluster: SimCluster, module: LearnerModuleFactory, name: string, console: unknown): ProgramProcess {
   const id = cluster.spawnProcess(name);
-  context.realm.useTime({
-    now: () => cluster.now(),
-    random: () => cluster.random(),
-    setTimer: (delayMs, callback) => cluster.setProcessTimer(id, delayMs, callback),
-    clearTimer: (timer) => cluster.clearProcessTimer(timer),
-  });
+  context.realm.useTime(
+    {
+      now: () => cluster.now(),
+      random: () => cluster.random(),
+      setTimer: (delayMs, callback) => cluster.setProcessTimer(id, delayMs, callback),
+      clearTimer: (timer) => cluster.clearProcessTimer(timer),
+    },
+    false,
+  );
   const kafkajs = cluster.kafkajsFor(id);
   // Frozen whole: learner code holds it, and the harness builds the process's `kafka` argument from it.
   deepFreeze(kafkajs);

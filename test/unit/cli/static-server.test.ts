@@ -2,13 +2,18 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { resolveStaticPath, serveStatic, type StaticServer } from '../../../src/cli/static-server.ts';
+
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 const root = mkdtempSync(join(tmpdir(), 'kdc-static-'));
 mkdirSync(join(root, 'exercises', 'x'), { recursive: true });
 mkdirSync(join(root, '_astro'));
 writeFileSync(join(root, 'exercises', 'x', 'index.html'), '<h1>x</h1>');
 writeFileSync(join(root, '_astro', 'esbuild.abc.wasm'), Buffer.from([0, 97, 115, 109]));
+writeFileSync(join(root, '_astro', 'sandbox.worker-Ab1.js'), 'export {};');
+writeFileSync(join(root, 'inline.html'), '<script>theme()</script><form onsubmit="return false"></form>');
 
 describe('resolveStaticPath', () => {
   it('maps directories to their index.html', () => {
@@ -41,5 +46,25 @@ describe('serveStatic', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toBe('<h1>x</h1>');
     expect((await fetch(`${server.url}/nope/`)).status).toBe(404);
+  });
+
+  it('sends a Content-Security-Policy that allows the page inline scripts by hash, and nothing else inline', async () => {
+    const policy = (await fetch(`${server.url}/inline.html`)).headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' blob: /);
+    expect(policy).toContain(sha256('theme()'));
+    expect(policy).toContain(`'unsafe-hashes' `);
+    expect(policy).toContain(sha256('return false'));
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(policy).toContain("connect-src 'self'");
+  });
+
+  it('serves the sandbox Worker with a policy of its own: no network at all', async () => {
+    const response = await fetch(`${server.url}/_astro/sandbox.worker-Ab1.js`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("connect-src 'none'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toMatch(/script-src 'self' blob:(;|$)/);
+    const other = (await fetch(`${server.url}/_astro/esbuild.abc.wasm`)).headers.get('content-security-policy') ?? '';
+    expect(other).toContain("connect-src 'self'");
   });
 });

@@ -37,6 +37,9 @@ const TAMPERS: [string, string][] = [
   ['a Proxy as the prototype of Object.prototype', `Object.setPrototypeOf(Object.prototype, new Proxy({}, { get: () => fake }));`],
   ['the Set and Map the harness keeps state in', `Set.prototype.has = () => true; Map.prototype.get = () => fake();`],
   ['Math.random and Date.now (the run clock)', `Math.random = () => 0; Date.now = () => 0;`],
+  // QuickJS lets defineProperty replace a property of a frozen global object; the harness looks JSON up by name.
+  ['the global JSON through Object.defineProperty', `Object.defineProperty(globalThis, 'JSON', { value: { stringify: () => '{"processed_orders":' + JSON.stringify(fake()) + '}', parse: () => ({ processed_orders: fake() }) } });`],
+  ['the global Array through Object.defineProperties', `Object.defineProperties(globalThis, { Array: { value: function () { return fake(); } } });`],
 ];
 
 const producerAfter = (tamper: string): string =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, headersFile } from '../../../src/deploy/security-headers.ts';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, headersFile, SANDBOX_WORKER_CONTENT_SECURITY_POLICY } from '../../../src/deploy/security-headers.ts';
 
 describe('security headers', () => {
   it('keep learner code off the network and allow only what the runner needs', () => {
@@ -26,5 +26,8 @@ describe('security headers', () => {
     expect(file).toContain('  Permissions-Policy: ');
     expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
     expect(file).toContain('/*.wasm\n  Content-Type: application/wasm');
+    // The sandbox Worker's script gets a second, stricter policy: both apply, so it has no network.
+    expect(file).toContain(`/_astro/sandbox.worker-*\n  Content-Security-Policy: ${SANDBOX_WORKER_CONTENT_SECURITY_POLICY}`);
+    expect(SANDBOX_WORKER_CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
   });
 });

@@ -59,6 +59,54 @@ describe('runInWorker', () => {
     expect(result.runs[2]?.error?.message).toMatch(/^Not run/);
   });
 
+  it('accepts only the observations it asked for, in order, one per run', async () => {
+    const worker = new FakeWorker();
+    worker.onPost = (_m, self) => {
+      self.say({ type: 'observation', observation: observation('a') });
+      // A second answer for "a" where "b" is due: not from the harness.
+      self.say({ type: 'observation', observation: observation('a') });
+      self.say({ type: 'observation', observation: observation('b') });
+      self.say({ type: 'done' });
+    };
+    const result = await runInWorker(worker as unknown as Worker, request('a', 'b'), 2000);
+    expect(result.runs.map((r) => r.scenario)).toEqual(['a']);
+    expect(result.sandboxError).toMatch(/another run than "b"/);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('refuses more observations than runs, and ignores everything after the call ended', async () => {
+    const worker = new FakeWorker();
+    worker.onPost = (_m, self) => {
+      self.say({ type: 'observation', observation: observation('a') });
+      self.say({ type: 'observation', observation: { ...observation('a'), scenario: 'extra' } });
+      self.say({ type: 'done' });
+    };
+    const result = await runInWorker(worker as unknown as Worker, request('a'), 2000);
+    expect(result.runs.map((r) => r.scenario)).toEqual(['a']);
+    expect(result.sandboxError).toMatch(/more observations than runs/);
+  });
+
+  it('refuses an early done: every run must be answered first', async () => {
+    const worker = new FakeWorker();
+    worker.onPost = (_m, self) => {
+      self.say({ type: 'observation', observation: observation('a') });
+      self.say({ type: 'done' });
+    };
+    const result = await runInWorker(worker as unknown as Worker, request('a', 'b'), 2000);
+    expect(result.runs.map((r) => r.scenario)).toEqual(['a']);
+    expect(result.sandboxError).toMatch(/"done" after 1 of 2 runs/);
+  });
+
+  it('refuses an observation labelled with another seed or guarantee', async () => {
+    for (const forged of [{ ...observation('a'), seed: 2 }, { ...observation('a'), guarantee: 'exactly-once' as const }]) {
+      const worker = new FakeWorker();
+      worker.onPost = (_m, self) => self.say({ type: 'observation', observation: forged });
+      const result = await runInWorker(worker as unknown as Worker, request('a'), 2000);
+      expect(result.runs).toEqual([]);
+      expect(result.sandboxError).toMatch(/another run/);
+    }
+  });
+
   it('turns a crashed worker into a sandbox error', async () => {
     const worker = new FakeWorker();
     worker.onPost = (_m, self) => self.dispatchEvent(errorEvent('out of memory'));
