@@ -6,7 +6,6 @@
 import type { GradeError, GradeReport } from '../../schemas/grade-report.ts';
 import type { ProgramRunReport, TraceLookup } from './exercise-backend.ts';
 import { timelineTable } from './render-timeline.ts';
-import { renderSequence } from '../sequence/render-sequence.ts';
 import { verdictModel, withoutGuarantee, type VerdictCell, type VerdictModel } from './verdict-model.ts';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
@@ -200,7 +199,10 @@ function showCell(detail: HTMLElement, cell: VerdictCell, level: number, options
   const trace = replayed === undefined ? undefined : options.traceOf?.(cell.guarantee, replayed.scenario, replayed.seed);
   if (replayed !== undefined && trace !== undefined) {
     const caption = `${cell.guarantee}, ${replayed.scenario}: what the cluster did`;
-    parts.push(renderSequence(trace, `${caption} (seed ${replayed.seed})`));
+    // The diagram's code loads on the first opened cell, not with the page.
+    const slot = el('div', 'Drawing the run…', 'seq-slot');
+    void import('../sequence/render-sequence.ts').then(({ renderSequence }) => slot.replaceWith(renderSequence(trace, `${caption} (seed ${replayed.seed})`)));
+    parts.push(slot);
     const table = el('details', undefined, 'replay');
     table.append(el('summary', `Replay ${replayed.scenario} as a list of events (seed ${replayed.seed})`), timelineTable(trace, caption));
     parts.push(table);
