@@ -19,7 +19,7 @@ export interface FigureNode {
   children?: FigureNode[];
 }
 
-const AXIS = 58;
+const AXIS = 68;
 const LANE = 96;
 const HEAD = 34;
 const ROW = 26;
