@@ -11,7 +11,8 @@ interface HitLike {
   detail?: string;
 }
 
-const PHRASES: Record<string, string> = {
+/** Each fault kind in words, as diagnoses say it (the verdict recognises a diagnosis's fault by these). */
+export const FAULT_PHRASES: Record<string, string> = {
   'lose-request': 'its produce request was lost',
   'lose-ack': 'the ack was lost',
   'request-timeout': 'the request timed out',
@@ -34,7 +35,7 @@ function hits(faultsHit: readonly unknown[]): HitLike[] {
 }
 
 function inWords(hit: HitLike): string {
-  return `${PHRASES[hit.fault] ?? hit.detail ?? hit.fault} at t=${hit.t} ms`;
+  return `${FAULT_PHRASES[hit.fault] ?? hit.detail ?? hit.fault} at t=${hit.t} ms`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { StepRow } from '../site/step-through.ts';
 import type { RunMoment } from './at-least-once-run.ts';
+import type { TraceEvent } from '../broker/types.ts';
 
 /** Props for lesson 04's StepThrough, built from a run rather than typed by hand. */
 export interface AtLeastOnceTable {
@@ -62,4 +63,27 @@ export function atLeastOnceTable(moments: readonly RunMoment[]): AtLeastOnceTabl
     steps,
     source: 'Built at build time from the trace of a seeded run of the simulated cluster (times in virtual milliseconds).',
   };
+}
+
+/** The trace event each kind of moment is read from (a processing moment: the delivery before it). */
+const MOMENT_EVENT: Record<RunMoment['what'], string> = {
+  stored: 'append', fetched: 'deliver', processed: 'deliver', crashed: 'crash', committed: 'commit', restarted: 'rebalance',
+};
+
+/**
+ * For each moment (each row of the table), the index of the trace event it tells: the last event of
+ * its kind at or before its time, else the last event at or before its time. Lets the table drive
+ * the run's sequence diagram.
+ */
+export function momentEvents(moments: readonly RunMoment[], trace: readonly TraceEvent[]): number[] {
+  return moments.map((m) => {
+    let fallback = -1;
+    let match = -1;
+    trace.forEach((event, index) => {
+      if (event.t > m.t) return;
+      fallback = index;
+      if (event.kind === MOMENT_EVENT[m.what]) match = index;
+    });
+    return match >= 0 ? match : fallback;
+  });
 }

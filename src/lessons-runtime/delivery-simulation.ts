@@ -1,5 +1,6 @@
 import { createCluster } from '../broker/index.ts';
 import type { FaultPlan } from '../broker/faults.ts';
+import type { TraceEvent } from '../broker/types.ts';
 import { judgeRecords, totalsOf, type DeliveryTotals, type RecordOutcome } from './delivery-totals.ts';
 import { produceValues } from './produce-run.ts';
 import type { SimulatorSettings } from './simulator-options.ts';
@@ -17,6 +18,8 @@ export interface SimulationResult {
   totals: DeliveryTotals;
   /** One or two sentences on what happened and why. */
   summary: string;
+  /** The cluster's whole trace, for the sequence diagram. */
+  trace: readonly TraceEvent[];
 }
 
 export const SIMULATED_ORDERS: readonly string[] = ['order1', 'order2', 'order3', 'order4', 'order5'];
@@ -43,7 +46,7 @@ export async function simulateDelivery(settings: SimulatorSettings, seed = 5): P
     return { ...outcome, events };
   });
   const totals = totalsOf(outcomes);
-  return { settings, records, totals, summary: summarise(settings, records, totals) };
+  return { settings, records, totals, summary: summarise(settings, records, totals), trace: cluster.trace };
 }
 
 /** Says what the run shows, naming the setting responsible. */

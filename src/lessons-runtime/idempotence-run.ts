@@ -5,6 +5,8 @@ import type { StepRow } from '../site/step-through.ts';
 
 /** A row of lesson 05's idempotence timeline. */
 export interface IdempotenceRow {
+  /** Index of the row's event in the run's trace. */
+  event: number;
   t: number;
   kind: string;
   value: string;
@@ -21,7 +23,7 @@ const SHOWN: ReadonlySet<TraceEvent['kind']> = new Set(['send', 'append', 'ack',
  * the broker answers the retry from its producer state instead of appending again. Returns the trace
  * rows that tell this story and what a reader finds in the topic.
  */
-export async function idempotenceTimeline(seed = 3): Promise<{ rows: IdempotenceRow[]; stored: string[] }> {
+export async function idempotenceTimeline(seed = 3): Promise<{ rows: IdempotenceRow[]; stored: string[]; trace: readonly TraceEvent[] }> {
   const cluster = createCluster({ seed, faults: [{ fault: 'lose-ack', on: { topic: 'orders', value: 'order2' } }] });
   cluster.createTopic({ topic: 'orders', replicationFactor: 3, minInsyncReplicas: 2 });
   await produceValues(cluster, { clientId: 'orders-service', topic: 'orders', acks: -1, retries: 5, idempotent: true }, ['order1', 'order2', 'order3']);
@@ -30,8 +32,10 @@ export async function idempotenceTimeline(seed = 3): Promise<{ rows: Idempotence
     if (event.requestId !== undefined && typeof event.value === 'string') valueOfRequest.set(event.requestId, event.value);
   }
   const rows = cluster.trace
-    .filter((event) => SHOWN.has(event.kind) && event.topic !== '__consumer_offsets')
-    .map((event) => ({
+    .map((event, index) => ({ event, index }))
+    .filter(({ event }) => SHOWN.has(event.kind) && event.topic !== '__consumer_offsets')
+    .map(({ event, index }) => ({
+      event: index,
       t: event.t,
       kind: event.kind,
       value: (typeof event.value === 'string' ? event.value : event.requestId !== undefined ? valueOfRequest.get(event.requestId) : undefined) ?? '—',
@@ -41,7 +45,7 @@ export async function idempotenceTimeline(seed = 3): Promise<{ rows: Idempotence
       detail: event.detail ?? event.error ?? '',
     }));
   const stored = cluster.readTopic('orders', { isolation: 'read_uncommitted' }).map((record) => record.value ?? 'null');
-  return { rows, stored };
+  return { rows, stored, trace: cluster.trace };
 }
 
 /** What a trace event means for the learner, worded from the row's own fields only. */

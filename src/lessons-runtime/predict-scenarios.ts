@@ -1,4 +1,5 @@
 import { createCluster } from '../broker/index.ts';
+import type { TraceEvent } from '../broker/types.ts';
 import { produceValues } from './produce-run.ts';
 import { PRODUCER_INPUT } from './console-options.ts';
 
@@ -9,6 +10,8 @@ export interface PredictOutcome {
   explanation: string;
   /** What the learner would see in a terminal. */
   output: string[];
+  /** The run's cluster trace, for the sequence diagram of the answer. */
+  trace: readonly TraceEvent[];
 }
 
 /**
@@ -33,7 +36,7 @@ async function acks1LeaderCrash(): Promise<PredictOutcome> {
     `Processed a total of ${Math.min(5, values.length)} messages`,
     ...cluster.faultsHit().map((hit) => `(simulated fault at t=${hit.t} ms: ${hit.detail})`),
   ];
-  return { optionIndex, explanation, output };
+  return { optionIndex, explanation, output, trace: cluster.trace };
 }
 
 const SCENARIOS: Record<string, () => Promise<PredictOutcome>> = {

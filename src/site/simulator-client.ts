@@ -6,8 +6,9 @@ import type { SimulationResult } from '../lessons-runtime/delivery-simulation.ts
 for (const root of document.querySelectorAll<HTMLElement>('[data-delivery-simulator]')) {
   const form = root.querySelector<HTMLFormElement>('[data-simulator-form]');
   const result = root.querySelector<HTMLElement>('[data-simulator-result]');
-  let runtime: Promise<typeof import('../lessons-runtime/delivery-simulation.ts')> | undefined;
-  const load = () => (runtime ??= import('../lessons-runtime/delivery-simulation.ts'));
+  let runtime: Promise<[typeof import('../lessons-runtime/delivery-simulation.ts'), typeof import('../components/sequence/render-sequence.ts')]> | undefined;
+  // The cluster and the diagram's renderer load together, when the simulator comes near.
+  const load = () => (runtime ??= Promise.all([import('../lessons-runtime/delivery-simulation.ts'), import('../components/sequence/render-sequence.ts')]));
   whenVisible(root, load);
 
   form?.addEventListener('submit', async (event) => {
@@ -22,7 +23,9 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-delivery-simula
         idempotent: data.get('idempotent') === 'on',
         fault: String(data.get('fault')),
       });
-      render(result, await (await load()).simulateDelivery(settings));
+      const [simulation, diagram] = await load();
+      const run = await simulation.simulateDelivery(settings);
+      render(result, run, diagram.renderSequence(run.trace, 'What the cluster did, event by event (virtual ms)'));
     } catch (error) {
       result.textContent = `The simulation failed: ${(error as Error).message}`;
     } finally {
@@ -64,7 +67,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return node;
 }
 
-function render(target: HTMLElement, run: SimulationResult): void {
+function render(target: HTMLElement, run: SimulationResult, diagram: HTMLElement): void {
   const summary = el('p', run.summary);
   const totals = el('dl', undefined, 'totals');
   totals.setAttribute('aria-label', 'Totals');
@@ -102,5 +105,6 @@ function render(target: HTMLElement, run: SimulationResult): void {
   wrap.setAttribute('role', 'region');
   wrap.setAttribute('aria-label', 'Timeline of each record');
   wrap.append(table);
-  target.replaceChildren(summary, totals, wrap);
+  // The drawing first; the table of each record's fate is the same story in words.
+  target.replaceChildren(summary, totals, diagram, wrap);
 }

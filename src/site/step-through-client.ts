@@ -1,5 +1,6 @@
 import { indexForKey } from './roving-index.ts';
 import { positionLabel } from './step-through.ts';
+import { attachPlayer, GOTO_EVENT } from '../components/sequence/sequence-player.ts';
 
 /** Wires Previous / Next / arrow keys of each `[data-step-through]` to its rows and tracker. */
 for (const root of document.querySelectorAll<HTMLElement>('[data-step-through]')) {
@@ -9,6 +10,10 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-step-through]')
   const next = root.querySelector<HTMLButtonElement>('[data-step-next]');
   const status = root.querySelector<HTMLElement>('[data-step-position]');
   const at = root.querySelector<HTMLElement>('[data-tracker-at]');
+  // Rows that tell a traced run move the run's sequence diagram to their event.
+  const stepEvents = JSON.parse(root.dataset['stepEvents'] ?? '[]') as (number | null)[][];
+  const diagrams = [...root.querySelectorAll<HTMLElement>('[data-testid="sequence-diagram"]')];
+  diagrams.forEach(attachPlayer);
   let position = 0;
 
   const go = (target: number) => {
@@ -29,6 +34,11 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-step-through]')
     if (at) at.textContent = position === 0 ? 'at Start' : `after step ${position}`;
     if (prev) prev.disabled = position === 0;
     if (next) next.disabled = position === count;
+    diagrams.forEach((diagram, i) => {
+      const event = stepEvents[i]?.[Math.max(0, position - 1)];
+      diagram.hidden = event === null;
+      diagram.dispatchEvent(new CustomEvent(GOTO_EVENT, { detail: position === 0 ? -1 : event ?? -1 }));
+    });
   };
 
   // Buttons sit above the table: on a phone the current step may be off screen, so bring it in.

@@ -219,28 +219,6 @@ test('the editor knows the kafkajs API, and Run shows the cluster timeline', asy
   await expect(root.locator('.suggest-widget')).toContainText('producer', { timeout: 20_000 });
 });
 
-test('a failing scenario can be replayed as the cluster timeline, with its fault marked', async ({ page }) => {
-  const producer = 'orders-producer';
-  await page.goto(`/exercises/${producer}/`);
-  const root = page.locator(`[data-exercise="${producer}"]`);
-  await expect(root).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  const wrong = readFileSync(new URL(`../../exercises/${producer}/wrong/acks-one.ts`, import.meta.url), 'utf8');
-  await page.evaluate(([exerciseId, source]) => window.courseExercises![exerciseId!]!.setCode(source!), [producer, wrong]);
-  await root.getByRole('button', { name: 'Check', exact: true }).click();
-  const verdict = root.getByTestId('verdict');
-  await expect(verdict).toHaveAttribute('data-passed', 'false');
-  const failing = verdict.locator('[data-guarantee="at-least-once"] li.fail').first();
-  await expect(failing).toContainText('✗ failed');
-  // Only failing runs offer a replay.
-  await expect(verdict.locator('li.pass .replay')).toHaveCount(0);
-  await failing.getByText(/^Replay /).click();
-  const table = failing.getByRole('table');
-  await expect(table).toBeVisible();
-  await expect(table).toHaveAccessibleName(/^at-least-once, .*: what the cluster did$/);
-  await expect(table.locator('tr[data-tone="fault"]').first()).toContainText('Fault: Injected fault');
-  expect(await new AxeBuilder({ page }).include(`[data-exercise="${producer}"]`).exclude('.monaco-editor').analyze().then((r) => r.violations)).toEqual([]);
-});
-
 test('two exercises on one lesson page have regions with names of their own, under the lesson\'s headings', async ({ page }) => {
   await page.goto('/lessons/01-why-delivery-guarantees/');
   for (const label of ['Output', 'Verdict']) {

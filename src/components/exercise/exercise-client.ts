@@ -239,6 +239,7 @@ class ExerciseController {
       }));
       this.#showCompileMarkers(report.error);
       renderRun(part(this.#root, '[data-console]'), part(this.#root, '[data-timeline]'), report);
+      this.#reveal('.output');
       this.#status(report.error ? describeError(report.error) : 'Run finished.');
       return report;
     });
@@ -263,8 +264,17 @@ class ExerciseController {
       this.#warnIfFailed(this.#storage.recordCheck(report.passed, done));
       this.#updateSolutionButton();
       this.#status(report.passed ? 'Check passed.' : 'Check finished: not passed yet.');
+      this.#reveal('[data-testid="verdict"]');
       return report;
     });
+  }
+
+  /**
+   * Brings a result into view: within the results column on a wide screen, below the buttons on a
+   * phone. Only its top edge is needed, so the code stays on screen where it can.
+   */
+  #reveal(selector: string): void {
+    part(this.#root, selector).scrollIntoView?.({ block: 'nearest' });
   }
 
   #showCompileMarkers(error: GradeReport['error']): void {

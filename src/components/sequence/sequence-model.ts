@@ -1,0 +1,219 @@
+/**
+ * A cluster trace as a sequence diagram's content: which lanes (producer and consumer instances by
+ * clientId, brokers 0–2, billing when it appears) and, per trace event, one step — an arrow between
+ * two lanes (request, response, replication), a drop (an arrow that ends in a cross), or a mark on
+ * one lane (append, commit, crash, restart, election, fault…).
+ *
+ * Pure data in, data out; it reads events loosely (the trace crossed the sandbox boundary), so an
+ * unknown kind still shows as a mark with its name. Which broker a request went to is read from the
+ * trace itself: the append or the leader election that names a broker for the same request or
+ * partition. Nothing here looks at message prose.
+ */
+import { traceRow, type RowTone } from '../exercise/trace-rows.ts';
+
+/** A vertical line of the diagram. */
+export interface Lane {
+  id: string;
+  label: string;
+  kind: 'producer' | 'consumer' | 'client' | 'broker' | 'billing';
+}
+
+/** How one step is drawn. */
+export type StepShape = 'request' | 'response' | 'replicate' | 'drop' | 'mark' | 'crash' | 'restart' | 'fault';
+
+/** One trace event, placed on the lanes. */
+export interface DiagramStep {
+  /** Index of the event in the trace given. */
+  event: number;
+  t: number;
+  kind: string;
+  shape: StepShape;
+  /** The lane the arrow starts from, or the lane the mark sits on. */
+  from: string;
+  /** The lane an arrow points to; absent for a mark. */
+  to?: string;
+  /** A few words drawn beside the arrow or mark ("order3 @2", "commit 1"). */
+  label: string;
+  /** The event in a full sentence, for the step caption and screen readers. */
+  text: string;
+  tone: RowTone;
+}
+
+/** What the diagram draws. */
+export interface SequenceModel {
+  lanes: Lane[];
+  steps: DiagramStep[];
+  /** Events beyond the cap that are not drawn. */
+  omitted: number;
+}
+
+/** The most events one diagram draws: beyond that a picture stops helping. */
+export const MAX_DIAGRAM_STEPS = 400;
+
+type Loose = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+const BILLING_KINDS = new Set(['charge', 'billing']);
+const CONSUMER_KINDS = new Set(['fetch', 'deliver', 'commit', 'rebalance']);
+
+const valuesOf = (e: Loose): string[] => {
+  const values = Array.isArray(e['values']) ? e['values'] : e['value'] !== undefined ? [e['value']] : [];
+  return values.map((v) => (v === null ? 'null' : String(v)));
+};
+const shortValues = (e: Loose): string => {
+  const values = valuesOf(e);
+  return values.length <= 2 ? values.join(', ') : `${values[0]} +${values.length - 1}`;
+};
+const offsetText = (e: Loose): string => {
+  const offset = num(e['offset']);
+  if (offset === undefined) return '';
+  const count = num(e['count']) ?? 1;
+  return count > 1 ? `@${offset}–${offset + count - 1}` : `@${offset}`;
+};
+const join = (...parts: (string | undefined)[]): string => parts.filter((p) => p !== undefined && p !== '').join(' ');
+
+/** Builds the diagram's lanes and steps from a trace. */
+export function sequenceModel(trace: readonly unknown[]): SequenceModel {
+  const events = trace.slice(0, MAX_DIAGRAM_STEPS).map((e): Loose => (typeof e === 'object' && e !== null ? (e as Loose) : { kind: String(e) }));
+
+  // Lanes: clients in order of appearance, then brokers, then billing.
+  const clients = new Map<string, Lane['kind']>();
+  const brokers = new Set<number>([0, 1, 2]);
+  let billing = false;
+  for (const e of events) {
+    const kind = str(e['kind']) ?? '';
+    const broker = num(e['broker']);
+    if (broker !== undefined && broker >= 0) brokers.add(broker);
+    if (BILLING_KINDS.has(kind)) billing = true;
+    const client = str(e['clientId']);
+    if (client === undefined || BILLING_KINDS.has(kind)) continue;
+    const role: Lane['kind'] = CONSUMER_KINDS.has(kind) || e['groupId'] !== undefined ? 'consumer' : kind === 'send' || kind === 'retry' || kind === 'ack' ? 'producer' : 'client';
+    const known = clients.get(client);
+    if (known === undefined || known === 'client') clients.set(client, role);
+  }
+  const clientLane = (id: string) => `client:${id}`;
+  const lanes: Lane[] = [
+    ...[...clients].map(([id, kind]): Lane => ({ id: clientLane(id), label: id, kind })),
+    ...[...brokers].sort((a, b) => a - b).map((b): Lane => ({ id: `broker:${b}`, label: `broker ${b}`, kind: 'broker' })),
+    ...(billing ? [{ id: 'billing', label: 'billing', kind: 'billing' } satisfies Lane] : []),
+  ];
+  const brokerLane = (b: number) => `broker:${b}`;
+
+  // Which broker leads each partition, and which broker appended each request: read ahead, so a
+  // send is drawn to the broker that will append it.
+  const partitionKey = (e: Loose) => `${str(e['topic']) ?? ''}/${num(e['partition']) ?? 0}`;
+  const requestBroker = new Map<number, number>();
+  for (const e of events) {
+    const request = num(e['requestId']);
+    const broker = num(e['broker']);
+    if (request !== undefined && broker !== undefined && !requestBroker.has(request)) requestBroker.set(request, broker);
+  }
+  const leaders = new Map<string, number>();
+  const appended = new Set<number>();
+  const leaderOf = (e: Loose): number => {
+    const request = num(e['requestId']);
+    return (request !== undefined ? requestBroker.get(request) : undefined) ?? leaders.get(partitionKey(e)) ?? 0;
+  };
+
+  // Where an event sits: its client, else its broker; an event naming neither (a group's rebalance,
+  // a fault announced before it strikes) sits on its group's consumer or on the lane of what follows.
+  const laneOf = (e: Loose): string | undefined => {
+    const client = str(e['clientId']);
+    const broker = num(e['broker']);
+    return client !== undefined && !BILLING_KINDS.has(str(e['kind']) ?? '') ? clientLane(client) : broker !== undefined ? brokerLane(broker) : undefined;
+  };
+  const groupClients = new Map<string, string>();
+  for (const e of events) {
+    const group = str(e['groupId']);
+    const client = str(e['clientId']);
+    if (group !== undefined && client !== undefined && !groupClients.has(group)) groupClients.set(group, clientLane(client));
+  }
+  const groupLane = (e: Loose): string | undefined => groupClients.get(str(e['groupId']) ?? '');
+  const nextLane = (index: number): string | undefined => {
+    for (const e of events.slice(index + 1, index + 4)) {
+      const lane = laneOf(e);
+      if (lane !== undefined) return lane;
+    }
+    return undefined;
+  };
+
+  const steps: DiagramStep[] = [];
+  events.forEach((e, index) => {
+    const kind = str(e['kind']) ?? '';
+    const row = traceRow(e);
+    const text = join(`${row.time}:`, row.event, row.where && `(${row.where})`, row.records && `— ${row.records}`, row.note && `— ${row.note}`);
+    const client = str(e['clientId']);
+    const broker = num(e['broker']);
+    const request = num(e['requestId']);
+    const base = { event: index, t: num(e['t']) ?? 0, kind, text, tone: row.tone };
+    const at = laneOf(e) ?? groupLane(e) ?? nextLane(index) ?? lanes[0]?.id ?? 'broker:0';
+    const push = (step: Omit<DiagramStep, keyof typeof base>) => steps.push({ ...base, ...step });
+
+    if (kind === 'append' && broker !== undefined) leaders.set(partitionKey(e), broker);
+    if (kind === 'elect' && broker !== undefined) leaders.set(partitionKey(e), broker);
+    if (kind === 'append' && request !== undefined) appended.add(request);
+
+    switch (kind) {
+      case 'send':
+      case 'retry':
+        return push({ shape: 'request', from: at, to: brokerLane(leaderOf(e)), label: join(kind === 'retry' ? 'retry' : 'send', shortValues(e)) });
+      case 'ack':
+        return push({ shape: 'response', from: brokerLane(leaderOf(e)), to: at, label: join('ack', offsetText(e)) });
+      case 'fetch':
+        return push({ shape: 'request', from: at, to: brokerLane(leaderOf(e)), label: join('fetch', offsetText(e)) });
+      case 'deliver':
+        return push({ shape: 'response', from: brokerLane(leaderOf(e)), to: at, label: join(shortValues(e), offsetText(e)) });
+      case 'commit':
+        return client !== undefined
+          ? push({ shape: 'request', from: at, to: brokerLane(leaderOf(e)), label: join('commit', num(e['offset']) === undefined ? '' : String(num(e['offset']))) })
+          : push({ shape: 'mark', from: at, label: 'commit' });
+      case 'replicate': {
+        const leader = leaders.get(partitionKey(e)) ?? 0;
+        return push({ shape: 'replicate', from: brokerLane(leader), to: at, label: join('copy', offsetText(e)) });
+      }
+      case 'drop': {
+        // A request that reached no broker was lost on its way; one already appended lost its response.
+        const target = brokerLane(leaderOf(e));
+        const responseLost = request !== undefined && appended.has(request);
+        return responseLost
+          ? push({ shape: 'drop', from: target, to: at, label: 'response lost' })
+          : push({ shape: 'drop', from: at, to: target, label: 'request lost' });
+      }
+      case 'crash':
+        return push({ shape: 'crash', from: at, label: 'crash' });
+      case 'restart':
+        return push({ shape: 'restart', from: at, label: 'restart' });
+      case 'fault':
+        return push({ shape: 'fault', from: at, label: 'fault' });
+      case 'append':
+        return push({ shape: 'mark', from: at, label: join(shortValues(e), offsetText(e)) });
+      case 'charge':
+      case 'billing':
+        return push({ shape: 'request', from: client !== undefined ? clientLane(client) : lanes[0]?.id ?? 'billing', to: 'billing', label: join('charge', shortValues(e)) });
+      default:
+        return push({ shape: 'mark', from: at, label: kind === 'elect' ? 'becomes leader' : kind === 'dedupe' ? 'duplicate dropped' : kind });
+    }
+  });
+  return { lanes, steps: withRestarts(steps), omitted: Math.max(0, trace.length - events.length) };
+}
+
+/**
+ * A client that crashed and then acts again was started anew by its host (a new instance under the
+ * same clientId): the diagram marks the restart just before that instance's first step.
+ */
+function withRestarts(steps: readonly DiagramStep[]): DiagramStep[] {
+  const down = new Set<string>();
+  const result: DiagramStep[] = [];
+  for (const step of steps) {
+    if (step.shape === 'crash') down.add(step.from);
+    else if (step.shape === 'restart') down.delete(step.from);
+    else if (down.has(step.from) && step.from.startsWith('client:')) {
+      down.delete(step.from);
+      result.push({ event: step.event, t: step.t, kind: 'restart', shape: 'restart', from: step.from, label: 'new instance', tone: 'normal',
+        text: `${step.t} ms: ${step.from.slice('client:'.length)} starts again as a new instance` });
+    }
+    result.push(step);
+  }
+  return result;
+}
