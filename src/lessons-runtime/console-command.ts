@@ -5,12 +5,16 @@
  * answers an unknown option, so students do not learn flags that would fail on a real cluster.
  */
 
-/** `kafka-console-producer … --producer-property acks=…`. */
+/**
+ * `kafka-console-producer … [--sync] --producer-property acks=…`. `--sync` (send each line as its own
+ * request and wait for the answer) is accepted and changes nothing: this console always sends one
+ * line per request, so a fault hits one message, as it does on a real cluster only with `--sync`.
+ */
 export interface ProducerCommand {
   tool: 'producer';
   bootstrapServer: string;
   topic: string;
-  /** `--producer-property` pairs, e.g. `{ acks: '1' }`. */
+  /** `--producer-property` pairs (or Kafka 4.2's `--command-property`), e.g. `{ acks: '1' }`. */
   producerProperties: Record<string, string>;
 }
 
@@ -33,8 +37,10 @@ export interface CommandError {
 export type ConsoleCommand = ProducerCommand | ConsumerCommand | CommandError;
 
 const TOOLS = new Set(['kafka-console-producer', 'kafka-console-producer.sh', 'kafka-console-consumer', 'kafka-console-consumer.sh']);
-const VALUE_OPTIONS = new Set(['bootstrap-server', 'topic', 'producer-property', 'max-messages']);
-const FLAG_OPTIONS = new Set(['from-beginning']);
+// `command-property` is Kafka 4.2's name for `producer-property` (KIP-1147), which 4.2 deprecates.
+const VALUE_OPTIONS = new Set(['bootstrap-server', 'topic', 'producer-property', 'command-property', 'max-messages']);
+const FLAG_OPTIONS = new Set(['from-beginning', 'sync']);
+const PRODUCER_FLAGS = new Set(['sync']);
 
 /** Splits a command line on whitespace, honouring single and double quotes. */
 export function splitWords(line: string): string[] {
@@ -74,11 +80,12 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
   const topic = values.get('topic')?.[0];
   if (!topic) return { tool: 'error', stderr: ['Missing required option(s) [topic]'] };
   if (isProducer) {
-    if (flags.size > 0 || values.has('max-messages')) {
-      return { tool: 'error', stderr: [`${[...flags, ...(values.has('max-messages') ? ['max-messages'] : [])][0]} is not a recognized option`] };
+    const consumerOnly = [...flags].filter((flag) => !PRODUCER_FLAGS.has(flag));
+    if (consumerOnly.length > 0 || values.has('max-messages')) {
+      return { tool: 'error', stderr: [`${[...consumerOnly, ...(values.has('max-messages') ? ['max-messages'] : [])][0]} is not a recognized option`] };
     }
     const producerProperties: Record<string, string> = {};
-    for (const pair of values.get('producer-property') ?? []) {
+    for (const pair of [...(values.get('producer-property') ?? []), ...(values.get('command-property') ?? [])]) {
       const eq = pair.indexOf('=');
       if (eq <= 0) return { tool: 'error', stderr: [`Invalid producer property "${pair}": expected key=value`] };
       producerProperties[pair.slice(0, eq)] = pair.slice(eq + 1);
@@ -90,6 +97,9 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
     return { tool: 'producer', bootstrapServer, topic, producerProperties };
   }
   if (values.has('producer-property')) return { tool: 'error', stderr: ['producer-property is not a recognized option'] };
+  // The real 4.2 consumer takes --command-property for consumer settings; this console models none.
+  if (values.has('command-property')) return { tool: 'error', stderr: ['this console takes --command-property only for the producer'] };
+  if (flags.has('sync')) return { tool: 'error', stderr: ['sync is not a recognized option'] };
   const max = values.get('max-messages')?.[0];
   const maxMessages = max === undefined ? undefined : Number(max);
   if (maxMessages !== undefined && (!Number.isInteger(maxMessages) || maxMessages < 1)) {

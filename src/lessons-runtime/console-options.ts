@@ -20,9 +20,9 @@ const base = '--bootstrap-server localhost:9092 --topic example-topic';
 
 /** The command lines of the lesson, in the order it teaches them. */
 export const LESSON_COMMANDS: readonly { label: string; line: string }[] = [
-  { label: 'producer acks=0', line: `kafka-console-producer ${base} --producer-property acks=0` },
-  { label: 'producer acks=1', line: `kafka-console-producer ${base} --producer-property acks=1` },
-  { label: 'producer acks=all', line: `kafka-console-producer ${base} --producer-property acks=all` },
+  { label: 'producer acks=0', line: `kafka-console-producer ${base} --sync --producer-property acks=0` },
+  { label: 'producer acks=1', line: `kafka-console-producer ${base} --sync --producer-property acks=1` },
+  { label: 'producer acks=all', line: `kafka-console-producer ${base} --sync --producer-property acks=all` },
   { label: 'consumer --from-beginning', line: `kafka-console-consumer ${base} --from-beginning --max-messages 5` },
   { label: 'old --broker-list', line: 'kafka-console-producer --broker-list localhost:9092 --topic example-topic' },
 ];
