@@ -17,7 +17,7 @@ if (currentLesson) storage.set(progressKeys.visited(currentLesson), 'visited');
 
 const split = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
 const completeBySlug = new Map<string, boolean>();
-const firstUnfinished: { slug?: string; href?: string; title?: string } = {};
+let firstUnfinished: HTMLElement | undefined;
 
 for (const item of document.querySelectorAll<HTMLElement>('[data-lesson]')) {
   const slug = item.dataset['lesson'] ?? '';
@@ -25,12 +25,8 @@ for (const item of document.querySelectorAll<HTMLElement>('[data-lesson]')) {
   const line = item.querySelector('[data-progress]');
   if (line) line.textContent = describeProgress(progress);
   item.dataset['state'] = progress.complete ? 'complete' : progress.visited ? 'visited' : 'not-started';
-  if (progress.complete) item.dataset['complete'] = 'true';
   completeBySlug.set(slug, progress.complete);
-  if (!progress.complete && firstUnfinished.slug === undefined) {
-    const link = item.querySelector<HTMLAnchorElement>('a[href]');
-    Object.assign(firstUnfinished, { slug, href: link?.getAttribute('href') ?? undefined, title: item.dataset['title'] });
-  }
+  if (!progress.complete) firstUnfinished ??= item;
 }
 
 const total = completeBySlug.size;
@@ -41,7 +37,8 @@ for (const bar of document.querySelectorAll<HTMLElement>('[data-course-bar]')) b
 // The home's call to action picks up where the learner left off, once they have started.
 const started = [...document.querySelectorAll<HTMLElement>('[data-lesson]')].some((item) => item.dataset['state'] !== 'not-started');
 const cta = document.querySelector<HTMLAnchorElement>('[data-continue]');
-if (cta && started && firstUnfinished.href) {
-  cta.href = firstUnfinished.href;
-  cta.textContent = `Continue: ${firstUnfinished.title ?? 'next lesson'}`;
+const nextHref = firstUnfinished?.querySelector('a[href]')?.getAttribute('href');
+if (cta && started && firstUnfinished && nextHref) {
+  cta.href = nextHref;
+  cta.textContent = `Continue: ${firstUnfinished.dataset['title'] ?? 'the next lesson'}`;
 }
