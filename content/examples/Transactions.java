@@ -18,8 +18,9 @@ while (true) {
         }
         producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
         producer.commitTransaction();
-    } catch (ProducerFencedException fatal) {
-        producer.close(); // another instance took over: stop
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
+        // Fatal for this producer (fenced by a newer instance, a sequence gap, no permission): stop.
+        producer.close();
         break;
     } catch (KafkaException abortable) {
         producer.abortTransaction();

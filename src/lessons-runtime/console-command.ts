@@ -5,12 +5,16 @@
  * answers an unknown option, so students do not learn flags that would fail on a real cluster.
  */
 
-/** `kafka-console-producer … --producer-property acks=…`. */
+/**
+ * `kafka-console-producer … [--sync] --producer-property acks=…`. `--sync` (send each line as its own
+ * request and wait for the answer) is accepted and changes nothing: this console always sends one
+ * line per request, so a fault hits one message, as it does on a real cluster only with `--sync`.
+ */
 export interface ProducerCommand {
   tool: 'producer';
   bootstrapServer: string;
   topic: string;
-  /** `--producer-property` pairs, e.g. `{ acks: '1' }`. */
+  /** `--producer-property` pairs (or Kafka 4.2's `--command-property`), e.g. `{ acks: '1' }`. */
   producerProperties: Record<string, string>;
   /** `--sync`: each line is sent as its own request, and the next waits for its answer. Absent = batched. */
   sync?: true;
@@ -37,10 +41,11 @@ export interface CommandError {
 export type ConsoleCommand = ProducerCommand | ConsumerCommand | CommandError;
 
 const TOOLS = new Set(['kafka-console-producer', 'kafka-console-producer.sh', 'kafka-console-consumer', 'kafka-console-consumer.sh']);
-const VALUE_OPTIONS = new Set(['bootstrap-server', 'topic', 'producer-property', 'max-messages', 'timeout']);
+// `command-property` is Kafka 4.2's name for `producer-property` (KIP-1147), which 4.2 deprecates.
+const VALUE_OPTIONS = new Set(['bootstrap-server', 'topic', 'producer-property', 'command-property', 'max-messages', 'timeout']);
 const FLAG_OPTIONS = new Set(['from-beginning', 'sync']);
-/** Options only one of the two tools has. */
-const PRODUCER_ONLY = new Set(['producer-property', 'sync', 'timeout']);
+/** Options only one of the two tools has (this console models no consumer settings for --command-property). */
+const PRODUCER_ONLY = new Set(['producer-property', 'command-property', 'sync', 'timeout']);
 const CONSUMER_ONLY = new Set(['from-beginning', 'max-messages']);
 
 /** Splits a command line on whitespace, honouring single and double quotes. */
@@ -84,7 +89,7 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
   if (foreign !== undefined) return { tool: 'error', stderr: [`${foreign} is not a recognized option`] };
   if (isProducer) {
     const producerProperties: Record<string, string> = {};
-    for (const pair of values.get('producer-property') ?? []) {
+    for (const pair of [...(values.get('producer-property') ?? []), ...(values.get('command-property') ?? [])]) {
       const eq = pair.indexOf('=');
       if (eq <= 0) return { tool: 'error', stderr: [`Invalid producer property "${pair}": expected key=value`] };
       producerProperties[pair.slice(0, eq)] = pair.slice(eq + 1);

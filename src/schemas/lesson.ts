@@ -19,6 +19,24 @@ export function lessonSchema(knownExerciseIds: readonly string[]) {
       order: z.number({ error: requiredField('order', 'the position in the course, 1, 2, 3…, each used once') }).int().positive().describe('Position in the course, 1-based'),
       /** The seed lesson this one mirrors, a file name under shared/seeds without `.txt`. */
       seed: z.string({ error: requiredField('seed', 'the seed lesson it mirrors') }).regex(/^\d{3}_[0-9a-f]+$/, 'use the seed file name without .txt, e.g. 000_cad3cde24f010121').describe('Seed lesson mirrored'),
+      /**
+       * What a student will be able to do after the lesson, one short sentence each, starting with a
+       * verb ("Predict what acks=1 loses when a leader crashes"). Shown in the lesson header.
+       */
+      objectives: z
+        .array(z.string().trim().min(12, 'each objective is a short sentence starting with a verb (12 characters or more)').max(140, 'keep each objective under 140 characters: one idea per line'), {
+          error: requiredField('objectives', 'two to five things the student will be able to do afterwards'),
+        })
+        .min(2, 'list at least 2 objectives: what the student will be able to do afterwards')
+        .max(5, 'list at most 5 objectives; a lesson that teaches more should be split')
+        .describe('What the student will be able to do after the lesson'),
+      /** Estimated time to work through the lesson, exercises included, in whole minutes. */
+      minutes: z
+        .number({ error: requiredField('minutes', 'the estimated time in whole minutes, exercises included') })
+        .int('minutes is a whole number, e.g. 15')
+        .min(3, 'minutes is at least 3: even a short lesson takes that long to read')
+        .max(120, 'minutes is at most 120; a longer lesson should be split')
+        .describe('Estimated time in minutes, exercises included'),
       /** Exercises embedded with `<Exercise id="…" />`, in page order. @default [] */
       exercises: z
         .array(

@@ -15,6 +15,20 @@ describe('console command parsing', () => {
     }
   });
 
+  test('--sync is a producer flag, and Kafka 4.2\'s --command-property sets producer settings too', () => {
+    expect(parseConsoleCommand(`${producer} --sync --command-property acks=1`)).toEqual({
+      tool: 'producer',
+      bootstrapServer: 'localhost:9092',
+      topic: 'example-topic',
+      producerProperties: { acks: '1' },
+      sync: true,
+    });
+    expect(parseConsoleCommand(`${producer} --command-property acks=2`).tool).toBe('error');
+    const consumer = 'kafka-console-consumer --bootstrap-server localhost:9092 --topic example-topic';
+    expect(parseConsoleCommand(`${consumer} --sync`)).toEqual({ tool: 'error', stderr: ['sync is not a recognized option'] });
+    expect(parseConsoleCommand(`${consumer} --command-property acks=1`).tool).toBe('error');
+  });
+
   test('the lesson consumer command parses', () => {
     expect(parseConsoleCommand('kafka-console-consumer --bootstrap-server localhost:9092 --topic example-topic --from-beginning --max-messages 5')).toEqual({
       tool: 'consumer',

@@ -17,6 +17,8 @@ function lesson(overrides: Record<string, unknown> = {}) {
     title: 'Example',
     description: 'An example lesson.',
     order: 9,
+    minutes: 15,
+    objectives: ['Predict what acks=1 loses when a leader crashes', 'Choose acks for a topic that must not lose orders'],
     seed: '000_cad3cde24f010121',
     exercises: ['orders-producer'],
     quizzes: [{ id: 'example', title: 'Check yourself', questions: [question([false, true, false])] }],
@@ -71,5 +73,29 @@ describe('lesson front matter', () => {
   test('two quizzes with the same id are refused', () => {
     const quiz = { id: 'same', title: 'Q', questions: [question([true, false])] };
     expect(() => parseLessonFrontmatter(lesson({ quizzes: [quiz, quiz] }), file, known)).toThrow(`${file}: quizzes[1].id: duplicate quiz id "same"`);
+  });
+
+  test('objectives and minutes are required, and say what to add', () => {
+    const { objectives: _objectives, minutes: _minutes, ...without } = lesson();
+    expect(() => parseLessonFrontmatter(without, file, known)).toThrow(`${file}: objectives: Required`);
+    expect(() => parseLessonFrontmatter(without, file, known)).toThrow(`${file}: minutes: Required`);
+  });
+
+  test('objectives: two to five short sentences', () => {
+    expect(() => parseLessonFrontmatter(lesson({ objectives: ['Only one thing to learn here'] }), file, known)).toThrow(
+      `${file}: objectives: list at least 2 objectives`,
+    );
+    const six = Array.from({ length: 6 }, (_, i) => `Objective number ${i + 1} of the lesson`);
+    expect(() => parseLessonFrontmatter(lesson({ objectives: six }), file, known)).toThrow('list at most 5 objectives');
+    expect(() => parseLessonFrontmatter(lesson({ objectives: ['Explain', 'Choose acks for a topic'] }), file, known)).toThrow(
+      `${file}: objectives[0]: each objective is a short sentence`,
+    );
+  });
+
+  test('minutes: a whole number from 3 to 120', () => {
+    expect(parseLessonFrontmatter(lesson({ minutes: 25 }), file, known).minutes).toBe(25);
+    expect(() => parseLessonFrontmatter(lesson({ minutes: 12.5 }), file, known)).toThrow(`${file}: minutes: minutes is a whole number`);
+    expect(() => parseLessonFrontmatter(lesson({ minutes: 1 }), file, known)).toThrow('minutes is at least 3');
+    expect(() => parseLessonFrontmatter(lesson({ minutes: 240 }), file, known)).toThrow('minutes is at most 120');
   });
 });
