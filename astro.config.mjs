@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { pagefindIntegration } from './src/site/pagefind-integration.ts';
+import { pagefindIntegration } from './src/build/pagefind-integration.ts';
 import { monacoLazyCss } from './src/components/exercise/monaco-lazy-css.ts';
 import { serverlessOptions } from './src/deploy/serverless-options.ts';
 

@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { lessonSchema } from './schemas/lesson.ts';
 import { unknownEmbeddedExercises } from './schemas/lesson-body.ts';
-import { listExerciseIds } from './site/exercise-ids.ts';
+import { listExerciseIds } from './build/exercise-ids.ts';
 
 // Exercise ids are read once per build so that a lesson naming an exercise that has no folder
 // under exercises/ fails the build with the file and the field.

@@ -10,7 +10,7 @@ import { chargesOf } from '../../src/grading/consumer-history.ts';
 import { scenarioRuns, type FaultScenario } from '../../src/grading/fault-scenarios.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
 import { countOrders } from '../../src/grading/order-counts.ts';
-import type { RunObservation } from '../../src/runner/sandbox-protocol.ts';
+import type { RunObservation } from '../../src/shared/sandbox-protocol.ts';
 
 const SCENARIOS: FaultScenario[] = [
   { name: 'no fault', faults: () => [] },

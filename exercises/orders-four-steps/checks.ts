@@ -6,9 +6,9 @@
 import type { ExerciseChecks, StepInput, Verdict } from '../../src/grading/checks-types.ts';
 import { countOrders, listOrders } from '../../src/grading/order-counts.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
-import { formatValue } from '../../src/grading/format-value.ts';
+import { formatValue } from '../../src/shared/format-value.ts';
 import { declarationsOf, isIdentifier, isMember, mentions, nodesUnder, parseProgram, type JsNode } from '../../src/grading/program-structure.ts';
-import type { RunObservation, SandboxRun } from '../../src/runner/sandbox-protocol.ts';
+import type { RunObservation, SandboxRun } from '../../src/shared/sandbox-protocol.ts';
 import { GUARANTEES } from '../../src/schemas/guarantees.ts';
 
 const STEP_ONE_ORDERS = ['order1', 'order2', 'order3'];

@@ -8,7 +8,7 @@
 import type { ExerciseChecks } from '../../src/grading/checks-types.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
-import type { SandboxRun } from '../../src/runner/sandbox-protocol.ts';
+import type { SandboxRun } from '../../src/shared/sandbox-protocol.ts';
 import { GUARANTEES } from '../../src/schemas/guarantees.ts';
 
 /** A fault scenario: its name in reports and its fault plan for the run's orders. */

@@ -17,7 +17,7 @@ import {
 } from '../../src/grading/consumer-history.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
 import { firstAbortAt } from '../../src/grading/order-history.ts';
-import type { RunObservation } from '../../src/runner/sandbox-protocol.ts';
+import type { RunObservation } from '../../src/shared/sandbox-protocol.ts';
 
 const SCENARIOS: FaultScenario[] = [
   { name: 'no fault', faults: () => [] },

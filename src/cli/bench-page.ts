@@ -14,7 +14,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.ts';
 import { exercisePageUrl } from './browser-engine.ts';
-import { ensureSiteBuilt } from './site-build.ts';
+import { ensureSiteBuilt } from '../build/site-build.ts';
 import { serveStatic } from './static-server.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));

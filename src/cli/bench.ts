@@ -170,7 +170,7 @@ if (process.env['BENCH_SKIP_PAGE'] !== '1') {
   console.log('\n## page weight: JS and CSS each page ships before interaction (from dist/)');
   if (!existsSync('dist/index.html')) console.log('skipped: run npm run build first');
   else {
-    const { pageWeight } = await import('../site/page-weight.ts');
+    const { pageWeight } = await import('../build/page-weight.ts');
     const kb = (n: number) => Number((n / 1024).toFixed(1));
     const pages = ['index.html', ...['01-why-delivery-guarantees', '02-visual-breakdown', '03-the-commands', '04-at-least-once-step-by-step', '05-delivery-semantics'].map((slug) => `lessons/${slug}/index.html`)];
     console.table(pages.filter((page) => existsSync(`dist/${page}`)).map((page) => {

@@ -11,7 +11,7 @@ import type { LoadedExercise } from '../grading/exercise-types.ts';
 import type { GradeReport } from '../schemas/grade-report.ts';
 import { chromiumLaunchOptions } from './chromium.ts';
 import type { EngineOptions, GradingEngine } from './engines.ts';
-import { ensureSiteBuilt } from './site-build.ts';
+import { ensureSiteBuilt } from '../build/site-build.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,9 +1,8 @@
 /**
  * The grading engines the `grade` CLI can use, behind one interface. `node` grades in-process (native
- * esbuild + QuickJS); `browser` grades through the real page in headless Chromium and is provided by
- * `src/runner/browser/cli-engine.ts` (the in-page runtime's module) when it exists.
+ * esbuild + QuickJS); `browser` grades through the real page in headless Chromium (browser-engine.ts).
+ * Each engine's module loads only when it is chosen, so `--engine node` never starts a browser.
  */
-import { existsSync } from 'node:fs';
 import type { LoadedExercise } from '../grading/exercise-types.ts';
 import type { GradeReport } from '../schemas/grade-report.ts';
 
@@ -23,21 +22,8 @@ export interface GradingEngine {
   close(): Promise<void> | void;
 }
 
-/**
- * The browser engine's module: it must export `createBrowserEngine(options): Promise<GradingEngine>`
- * (build the site if needed, serve it, drive `window.courseExercises[id].setCode/check` in Chromium).
- */
-export const BROWSER_ENGINE_MODULE = new URL('../runner/browser/cli-engine.ts', import.meta.url);
-
-/** Whether the browser engine has been built yet. */
-export function browserEngineAvailable(): boolean {
-  return existsSync(BROWSER_ENGINE_MODULE);
-}
-
-/** The contract's default (`browser`) once that engine exists; `node` until then. */
-export function defaultEngineName(): EngineName {
-  return browserEngineAvailable() ? 'browser' : 'node';
-}
+/** The engine README's contract names as the default: the path a student's Check takes. */
+export const DEFAULT_ENGINE: EngineName = 'browser';
 
 /** Creates an engine by name; rejects with a clear message when it is not available. */
 export async function createEngine(name: EngineName, options: EngineOptions = {}): Promise<GradingEngine> {
@@ -53,10 +39,6 @@ export async function createEngine(name: EngineName, options: EngineOptions = {}
       close: () => sandbox.close(),
     };
   }
-  if (!browserEngineAvailable()) {
-    throw new Error('the browser engine is not available yet (src/runner/browser/cli-engine.ts is missing); use --engine node');
-  }
-  const module = (await import(BROWSER_ENGINE_MODULE.href)) as { createBrowserEngine?: (o: EngineOptions) => Promise<GradingEngine> };
-  if (typeof module.createBrowserEngine !== 'function') throw new Error(`${BROWSER_ENGINE_MODULE.pathname} must export createBrowserEngine(options)`);
-  return module.createBrowserEngine(options);
+  const { createBrowserEngine } = await import('./browser-engine.ts');
+  return createBrowserEngine(options);
 }

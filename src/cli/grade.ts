@@ -14,7 +14,7 @@ import type { GradeReport } from '../schemas/grade-report.ts';
 import { parseGradeArgs, type GradeArgs } from './grade-args.ts';
 import { formatJunit, formatTable, pointsSummary } from './grade-output.ts';
 import { printable } from './printable.ts';
-import { createEngine, defaultEngineName, type GradingEngine } from './engines.ts';
+import { createEngine, DEFAULT_ENGINE, type GradingEngine } from './engines.ts';
 
 /** Runs the CLI and resolves to its exit status. Output goes to the given streams. */
 export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     err(`no such file: ${missing.map(printable).join(', ')}`);
     return 2;
   }
-  const startEngine = (): Promise<GradingEngine> => createEngine(args.engine ?? defaultEngineName(), args.serverUrl === undefined ? {} : { serverUrl: args.serverUrl });
+  const startEngine = (): Promise<GradingEngine> => createEngine(args.engine ?? DEFAULT_ENGINE, args.serverUrl === undefined ? {} : { serverUrl: args.serverUrl });
   let engine: GradingEngine;
   try {
     engine = await startEngine();

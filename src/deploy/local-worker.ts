@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildOnceWhenStale, runBuild, siteIsFresh } from '../cli/site-build.ts';
+import { buildOnceWhenStale, runBuild, siteIsFresh } from '../build/site-build.ts';
 
 /** The repository's root folder. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -3,7 +3,7 @@
  * plans, seeds, order ids per guarantee) and judge the observations afterwards; they run outside the
  * sandbox, so learner code never sees the expected answers.
  */
-import type { DriverKind, RunObservation, SandboxRun } from '../runner/sandbox-protocol.ts';
+import type { DriverKind, RunObservation, SandboxRun } from '../shared/sandbox-protocol.ts';
 
 /** The verdict on one run or one step. */
 export interface Verdict {

@@ -3,7 +3,7 @@
  * for, each with its own seed and its own order ids, so the checks of the fault-driven exercises declare
  * only their scenarios.
  */
-import type { SandboxRun } from '../runner/sandbox-protocol.ts';
+import type { SandboxRun } from '../shared/sandbox-protocol.ts';
 import { GUARANTEES, type Guarantee } from '../schemas/guarantees.ts';
 import { orderIdsFor } from './order-ids.ts';
 

@@ -1,5 +1,5 @@
 /** How an error raised inside one run is shown in a report. */
-import type { RunError } from '../runner/sandbox-protocol.ts';
+import type { RunError } from '../shared/sandbox-protocol.ts';
 import type { GradeError } from '../schemas/grade-report.ts';
 
 /**

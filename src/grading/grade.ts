@@ -2,7 +2,7 @@
  * Grades one submission: compile, run every run of the exercise's checks in the engine's sandbox, and
  * judge the observations here, outside the sandbox. Returns the report `grade --json` prints.
  */
-import { emptyObservation, type RunObservation, type SandboxEngine, type SandboxRun } from '../runner/sandbox-protocol.ts';
+import { emptyObservation, type RunObservation, type SandboxEngine, type SandboxRun } from '../shared/sandbox-protocol.ts';
 import type { GradeError, GradeReport, GuaranteeReport, RunReport, StepReport } from '../schemas/grade-report.ts';
 import { GUARANTEES } from '../schemas/guarantees.ts';
 import type { StepInput, Verdict } from './checks-types.ts';

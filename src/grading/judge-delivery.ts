@@ -6,7 +6,7 @@
  * A stronger guarantee satisfies a weaker one by construction. Values that were never sent fail every
  * guarantee (they can only be made up).
  */
-import type { RunObservation } from '../runner/sandbox-protocol.ts';
+import type { RunObservation } from '../shared/sandbox-protocol.ts';
 import type { Verdict } from './checks-types.ts';
 import { anythingDelivered, commitsOwnOffset, firstClientError, leftBeforeDelivery, wasDelivered } from './consumer-history.ts';
 import { faultsInWords, faultThatHit } from './diagnose.ts';

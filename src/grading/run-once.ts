@@ -5,7 +5,7 @@
  */
 import type { LoadedExercise } from './exercise-types.ts';
 import { gradeErrorOf } from './grade-error.ts';
-import type { SandboxEngine, SandboxRun } from '../runner/sandbox-protocol.ts';
+import type { SandboxEngine, SandboxRun } from '../shared/sandbox-protocol.ts';
 import type { ProgramRunReport } from '../schemas/grade-report.ts';
 
 /** The run that Run makes. */

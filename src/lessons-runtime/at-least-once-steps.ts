@@ -1,4 +1,4 @@
-import type { StepRow } from '../site/step-through.ts';
+import type { StepRow } from './step-through.ts';
 import type { RunMoment } from './at-least-once-run.ts';
 import type { TraceEvent } from '../broker/types.ts';
 

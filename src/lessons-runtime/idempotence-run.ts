@@ -1,7 +1,7 @@
 import { createCluster } from '../broker/index.ts';
 import type { TraceEvent } from '../broker/types.ts';
 import { produceValues } from './produce-run.ts';
-import type { StepRow } from '../site/step-through.ts';
+import type { StepRow } from './step-through.ts';
 
 /** A row of lesson 05's idempotence timeline. */
 export interface IdempotenceRow {

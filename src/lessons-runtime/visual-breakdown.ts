@@ -1,4 +1,4 @@
-import type { StepRow } from '../site/step-through.ts';
+import type { StepRow } from './step-through.ts';
 
 /**
  * Lesson 02's process table (seed 001), one message under each guarantee when a fault hits it.

@@ -5,7 +5,7 @@
 import type { TransformOptions, TransformResult } from 'esbuild-wasm';
 import { decodeSourceMap, originalPosition } from './source-map.ts';
 
-import type { CompileError, CompileResult } from './sandbox-protocol.ts';
+import type { CompileError, CompileResult } from '../shared/sandbox-protocol.ts';
 import { COMPILE_TIME_LIMIT_MS, sourceLimitError } from './source-limits.ts';
 
 // Re-exported: the result types are part of the engine contract the grader sees (sandbox-protocol.ts).

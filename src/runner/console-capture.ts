@@ -2,7 +2,7 @@
  * A `console` for learner code that records lines instead of printing them, within a cap, so a
  * submission that prints in a loop cannot flood the host or the report.
  */
-import { formatConsoleArgument } from '../grading/format-value.ts';
+import { formatConsoleArgument } from '../shared/format-value.ts';
 
 export interface CapturedConsole {
   /** The object handed to the learner's module as `console`. */

@@ -2,7 +2,7 @@
  * What every sandbox engine shares besides its interface (`SandboxEngine`, defined with the protocol):
  * the wall-clock time limit and the message a learner sees when it stops their program.
  */
-import { emptyObservation, type RunObservation, type SandboxEngine, type SandboxRun } from './sandbox-protocol.ts';
+import { emptyObservation, type RunObservation, type SandboxEngine, type SandboxRun } from '../shared/sandbox-protocol.ts';
 
 // Re-exported: the interface lives with the protocol so the grader depends on the protocol alone.
 export type { SandboxEngine };

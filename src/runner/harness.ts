@@ -7,7 +7,7 @@
 import { hardenRealm } from './harden.ts';
 import type { Driver } from './drivers/driver.ts';
 import { DRIVERS } from './drivers/index.ts';
-import { emptyObservation, type DriverKind, type RunObservation, type SandboxHost, type SandboxLimits, type SandboxRequest, type SandboxResult, type SandboxRun } from './sandbox-protocol.ts';
+import { emptyObservation, type DriverKind, type RunObservation, type SandboxHost, type SandboxLimits, type SandboxRequest, type SandboxResult, type SandboxRun } from '../shared/sandbox-protocol.ts';
 import { decodeSourceMap, type DecodedMappings } from './source-map.ts';
 
 /** Limits applied when a request leaves them out. */

@@ -3,7 +3,7 @@
  * knows 'kafkajs' and a captured console; and turns what it throws into a `RunError` at the learner's
  * TypeScript line.
  */
-import type { RunError, SandboxHost } from './sandbox-protocol.ts';
+import type { RunError, SandboxHost } from '../shared/sandbox-protocol.ts';
 import { originalPosition, type DecodedMappings } from './source-map.ts';
 import { learnerFrame } from './stack-position.ts';
 import { unwrapPosition, wrapModule } from './wrap-module.ts';

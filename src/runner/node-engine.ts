@@ -8,7 +8,7 @@ import { createCompiler } from './compile.ts';
 import { DEFAULT_TIME_LIMIT_MS, timedOutObservations, type SandboxEngine } from './engine.ts';
 import { buildHarnessBundle } from './harness-bundle.ts';
 import { WALL_CLOCK_FACTOR } from './quickjs-sandbox.ts';
-import type { RunObservation, SandboxRequest, SandboxResult } from './sandbox-protocol.ts';
+import type { RunObservation, SandboxRequest, SandboxResult } from '../shared/sandbox-protocol.ts';
 
 export interface NodeEngineOptions {
   /** Wall-clock limit per `run` call. @default 2000 */

@@ -10,7 +10,7 @@
  * the harness again on code of its choosing.
  */
 import { runSandboxed } from './harness.ts';
-import type { SandboxHost, SandboxRequest } from './sandbox-protocol.ts';
+import type { SandboxHost, SandboxRequest } from '../shared/sandbox-protocol.ts';
 
 /** Host functions the QuickJS engine installs as globals before evaluating this bundle. */
 interface QuickJSHostGlobals {

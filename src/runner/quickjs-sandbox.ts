@@ -7,7 +7,7 @@
  */
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { stoppedObservations, timedOutObservations } from './engine.ts';
-import { type RunObservation, type SandboxRequest, type SandboxResult, type SandboxRun } from './sandbox-protocol.ts';
+import { type RunObservation, type SandboxRequest, type SandboxResult, type SandboxRun } from '../shared/sandbox-protocol.ts';
 
 export interface QuickJSSandboxOptions {
   module: QuickJSWASMModule;

@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { runInQuickJS } from './quickjs-sandbox.ts';
-import type { SandboxRequest } from './sandbox-protocol.ts';
+import type { SandboxRequest } from '../shared/sandbox-protocol.ts';
 
 /** A message from the engine to the worker. */
 export interface WorkerRunMessage {

@@ -7,7 +7,7 @@
  * deep by a handful of levels; these limits leave it two orders of magnitude of room and refuse the
  * rest in linear time with a compile error at the line and column where the limit was crossed.
  */
-import type { CompileError } from './sandbox-protocol.ts';
+import type { CompileError } from '../shared/sandbox-protocol.ts';
 
 /** Longest source accepted, in UTF-16 code units (a course solution is under 5 000). */
 export const MAX_SOURCE_LENGTH = 64 * 1024;

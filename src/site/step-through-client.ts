@@ -1,5 +1,5 @@
 import { indexForKey } from './roving-index.ts';
-import { positionLabel } from './step-through.ts';
+import { positionLabel } from '../lessons-runtime/step-through.ts';
 import { attachPlayer, GOTO_EVENT } from '../components/sequence/sequence-player.ts';
 
 /** Wires Previous / Next / arrow keys of each `[data-step-through]` to its rows and tracker. */

@@ -1,13 +1,13 @@
 /**
  * The JavaScript budget, checked on the built site (`npm test` builds before this runs): a lesson page
  * without an exercise ships at most 10 KB of JavaScript, gzip-compressed, before any interaction —
- * its own scripts and every chunk they import statically (src/site/page-weight.ts, also used by
+ * its own scripts and every chunk they import statically (src/build/page-weight.ts, also used by
  * `npm run bench`). Islands that load more on demand (the simulated cluster, Monaco) do not count.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { pageWeight } from '../../src/site/page-weight.ts';
+import { pageWeight } from '../../src/build/page-weight.ts';
 
 const BUDGET_GZIP_BYTES = 10 * 1024;
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));

@@ -4,7 +4,7 @@
  */
 import type { LoadedExercise } from '../../src/grading/exercise-types.ts';
 import type { SandboxEngine } from '../../src/runner/engine.ts';
-import type { RunObservation } from '../../src/runner/sandbox-protocol.ts';
+import type { RunObservation } from '../../src/shared/sandbox-protocol.ts';
 
 /** The observation of the run named `scenario` for `guarantee`, for `source`. */
 export async function observeRun(engine: SandboxEngine, exercise: LoadedExercise, source: string, guarantee: string, scenario: string): Promise<RunObservation> {

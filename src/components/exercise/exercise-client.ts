@@ -10,7 +10,7 @@
 import type { GradeReport } from '../../schemas/grade-report.ts';
 import { debounce } from './debounce.ts';
 import type { EditorSurface } from './editor-surface.ts';
-import type { ExerciseBackend, ProgramRunReport } from './exercise-backend.ts';
+import { PAGE_FILE_NAME, type ExerciseBackend, type ProgramRunReport } from '../../backend/exercise-backend.ts';
 import { ExerciseStorage, browserStore, type SaveResult } from './exercise-storage.ts';
 import { describeError, renderRun, renderSteps, renderVerdict, showProgress, type GradedBy } from './render-report.ts';
 import { textareaEditor } from './textarea-editor.ts';
@@ -128,8 +128,8 @@ class ExerciseController {
       // serverless build never emits the chunks that hold the hidden checks and the solutions.
       const backend =
         import.meta.env.PUBLIC_GRADING === 'server'
-          ? (await import('../../server/client/server-backend.ts')).createServerBackend(this.#id)
-          : (await import('../../runner/browser/browser-backend.ts')).createBrowserBackend(this.#id);
+          ? (await import('../../backend/server-backend.ts')).createServerBackend(this.#id)
+          : (await import('../../backend/browser-backend.ts')).createBrowserBackend(this.#id);
       await backend.warm();
       return backend;
     })();
@@ -234,7 +234,7 @@ class ExerciseController {
   #run(): Promise<ProgramRunReport> {
     return this.#exclusive('Running', async (backend, source) => {
       const report = await backend.run(source).catch((error: unknown): ProgramRunReport => ({
-        exercise: this.#id, file: 'main.ts', console: [], trace: [], processed_orders: null,
+        exercise: this.#id, file: PAGE_FILE_NAME, console: [], trace: [], processed_orders: null,
         error: { kind: 'sandbox', message: error instanceof Error ? error.message : String(error) },
       }));
       this.#showCompileMarkers(report.error);
@@ -248,7 +248,7 @@ class ExerciseController {
   #check(): Promise<GradeReport> {
     return this.#exclusive('Checking', async (backend, source) => {
       const report = await backend.check(source).catch((error: unknown): GradeReport => ({
-        exercise: this.#id, file: 'main.ts', passed: false, steps: [], guarantees: [],
+        exercise: this.#id, file: PAGE_FILE_NAME, passed: false, steps: [], guarantees: [],
         error: { kind: 'sandbox', message: error instanceof Error ? error.message : String(error) },
       }));
       this.#showCompileMarkers(report.error);

@@ -4,7 +4,7 @@
  * so nothing the learner's program prints can inject markup.
  */
 import type { GradeError, GradeReport } from '../../schemas/grade-report.ts';
-import type { ProgramRunReport, TraceLookup } from './exercise-backend.ts';
+import type { ProgramRunReport, TraceLookup } from '../../backend/exercise-backend.ts';
 import { timelineTable } from './render-timeline.ts';
 import { verdictModel, withoutGuarantee, type VerdictCell, type VerdictModel } from './verdict-model.ts';
 

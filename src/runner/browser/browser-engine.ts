@@ -7,7 +7,7 @@
  */
 import { createCompiler, type CompileResult } from '../compile.ts';
 import { DEFAULT_TIME_LIMIT_MS, timedOutObservations, type SandboxEngine } from '../engine.ts';
-import type { RunObservation, SandboxRequest, SandboxResult, SandboxRun } from '../sandbox-protocol.ts';
+import type { RunObservation, SandboxRequest, SandboxResult, SandboxRun } from '../../shared/sandbox-protocol.ts';
 import { pageEsbuild, startEsbuild } from './esbuild-browser.ts';
 import type { RunMessage, WorkerToPage } from './worker-messages.ts';
 import { WorkerPool, type WorkerFactory } from './worker-pool.ts';

@@ -17,7 +17,7 @@
  */
 import { hardenRealm } from '../harden.ts';
 import { runSandboxed } from '../harness.ts';
-import type { SandboxHost, SandboxRequest } from '../sandbox-protocol.ts';
+import type { SandboxHost, SandboxRequest } from '../../shared/sandbox-protocol.ts';
 import { toBlobModule } from './blob-module.ts';
 import type { WorkerToPage } from './worker-messages.ts';
 

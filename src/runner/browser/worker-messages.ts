@@ -1,5 +1,5 @@
 /** The messages between the page and the sandbox Worker (plain, structured-cloneable data). */
-import type { RunObservation, SandboxRequest } from '../sandbox-protocol.ts';
+import type { RunObservation, SandboxRequest } from '../../shared/sandbox-protocol.ts';
 
 /** Page → Worker: run this request (once; the Worker is then terminated). */
 export interface RunMessage {

@@ -7,7 +7,7 @@
 import { createCluster, type SimCluster } from '../../broker/index.ts';
 import { deepFreezePrototypes } from '../freeze-prototypes.ts';
 import type { DriverContext } from './driver.ts';
-import type { SandboxRun } from '../sandbox-protocol.ts';
+import type { SandboxRun } from '../../shared/sandbox-protocol.ts';
 
 /** The brokers a learner's `new Kafka({ brokers })` is given. */
 export const BROKER_ADDRESSES = ['broker-0:9092', 'broker-1:9092', 'broker-2:9092'];

@@ -17,7 +17,7 @@ import { missingExportError, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
 import { startProgramProcess } from './program-process.ts';
 import { runRestartable } from './restartable-program.ts';
-import { emptyObservation } from '../sandbox-protocol.ts';
+import { emptyObservation } from '../../shared/sandbox-protocol.ts';
 
 /** Virtual time each instance gets to consume: several of the consumer's 5 s fetch waits. */
 const RUN_FOR_MS = 20_000;

@@ -7,7 +7,7 @@
  * run reports it as a timeout that names the cause and the fix.
  */
 import type { TraceEvent } from '../../broker/index.ts';
-import type { RunError } from '../sandbox-protocol.ts';
+import type { RunError } from '../../shared/sandbox-protocol.ts';
 
 /** The timeout to record when the trace ends with a stop still waiting for its handler; undefined when none is. */
 export function disconnectDeadlock(trace: readonly unknown[]): RunError | undefined {

@@ -1,6 +1,6 @@
 /** What every harness driver receives, and the shape of a driver. */
 import type { HardenedRealm } from '../harden.ts';
-import type { RunError, RunObservation, SandboxHost, SandboxLimits, SandboxRun } from '../sandbox-protocol.ts';
+import type { RunError, RunObservation, SandboxHost, SandboxLimits, SandboxRun } from '../../shared/sandbox-protocol.ts';
 import type { DecodedMappings } from '../source-map.ts';
 
 export interface DriverContext {

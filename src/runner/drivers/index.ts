@@ -1,5 +1,5 @@
 /** The drivers by kind: one per learner contract. */
-import type { DriverKind } from '../sandbox-protocol.ts';
+import type { DriverKind } from '../../shared/sandbox-protocol.ts';
 import type { Driver } from './driver.ts';
 import { runConsumer } from './consumer-driver.ts';
 import { runProducer } from './producer-driver.ts';

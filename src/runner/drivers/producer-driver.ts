@@ -13,7 +13,7 @@ import { setUpCluster } from './cluster-setup.ts';
 import type { Driver } from './driver.ts';
 import { missingExportError } from './driver.ts';
 import { startProgramProcess } from './program-process.ts';
-import { emptyObservation } from '../sandbox-protocol.ts';
+import { emptyObservation } from '../../shared/sandbox-protocol.ts';
 
 export const runProducer: Driver = async (context, run) => {
   const observation = emptyObservation(run);

@@ -4,7 +4,7 @@
  * (see program-process.ts), resuming from whatever it committed.
  */
 import { runUntil, type SimCluster } from '../../broker/index.ts';
-import type { SandboxHost } from '../sandbox-protocol.ts';
+import type { SandboxHost } from '../../shared/sandbox-protocol.ts';
 
 /** Restarts allowed per run: enough for every planned crash, not enough to loop forever. */
 const MAX_RESTARTS = 5;

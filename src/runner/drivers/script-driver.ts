@@ -8,7 +8,7 @@ import { loadLearnerModule, toRunError } from '../learner-module.ts';
 import { substituteDeclaration } from '../substitute-declaration.ts';
 import { createScriptClock } from '../virtual-time.ts';
 import { isStringArray, type Driver } from './driver.ts';
-import { emptyObservation } from '../sandbox-protocol.ts';
+import { emptyObservation } from '../../shared/sandbox-protocol.ts';
 
 export const runScript: Driver = async (context, run) => {
   const observation = emptyObservation(run);

@@ -19,7 +19,7 @@ import { missingExportError, type Driver } from './driver.ts';
 import { produceOrders } from './order-intake.ts';
 import { startProgramProcess } from './program-process.ts';
 import { runRestartable } from './restartable-program.ts';
-import { emptyObservation } from '../sandbox-protocol.ts';
+import { emptyObservation } from '../../shared/sandbox-protocol.ts';
 
 /** Virtual time each instance gets to catch up: past KafkaJS's 30 s request timeout and a retry. */
 const RUN_FOR_MS = 75_000;

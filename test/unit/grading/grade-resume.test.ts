@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../../../src/grading/grade.ts';
 import { loadExercise } from '../../../src/grading/load-exercises.ts';
 import type { SandboxEngine } from '../../../src/runner/engine.ts';
-import type { RunObservation, SandboxRequest, SandboxRun } from '../../../src/runner/sandbox-protocol.ts';
+import type { RunObservation, SandboxRequest, SandboxRun } from '../../../src/shared/sandbox-protocol.ts';
 
 const exercise = await loadExercise('orders-producer');
 if (exercise === undefined) throw new Error('orders-producer is missing');

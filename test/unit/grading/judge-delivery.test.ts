@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeDelivery } from '../../../src/grading/judge-delivery.ts';
-import type { RunObservation } from '../../../src/runner/sandbox-protocol.ts';
+import type { RunObservation } from '../../../src/shared/sandbox-protocol.ts';
 import type { Guarantee } from '../../../src/schemas/grade-report.ts';
 
 const ORDERS = ['order-7f3', 'order-a12', 'order-c44'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeDelivery } from '../../../src/grading/judge-delivery.ts';
 import { orderHistory } from '../../../src/grading/order-history.ts';
-import type { RunObservation } from '../../../src/runner/sandbox-protocol.ts';
+import type { RunObservation } from '../../../src/shared/sandbox-protocol.ts';
 import type { Guarantee } from '../../../src/schemas/grade-report.ts';
 
 const [A, B, C] = ['order-7f3', 'order-a12', 'order-c44'] as const;

@@ -8,7 +8,7 @@ import { produceValues } from '../../../src/lessons-runtime/produce-run.ts';
 import { visualBreakdown, visualBreakdownClaims } from '../../../src/lessons-runtime/visual-breakdown.ts';
 import { runAtLeastOnce } from '../../../src/lessons-runtime/at-least-once-run.ts';
 import { atLeastOnceTable } from '../../../src/lessons-runtime/at-least-once-steps.ts';
-import { trackerTimeline } from '../../../src/site/step-through.ts';
+import { trackerTimeline } from '../../../src/lessons-runtime/step-through.ts';
 import { idempotenceSteps, idempotenceTimeline } from '../../../src/lessons-runtime/idempotence-run.ts';
 import { runPredictScenario } from '../../../src/lessons-runtime/predict-scenarios.ts';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise } from '../../../src/grading/load-exercises.ts';
 import type { SandboxEngine } from '../../../src/runner/engine.ts';
 import { createNodeEngine } from '../../../src/runner/node-engine.ts';
-import type { RunObservation, SandboxRun } from '../../../src/runner/sandbox-protocol.ts';
+import type { RunObservation, SandboxRun } from '../../../src/shared/sandbox-protocol.ts';
 
 const consumer = await loadExercise('orders-consumer');
 if (consumer === undefined) throw new Error('orders-consumer is missing');

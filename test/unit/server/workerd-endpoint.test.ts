@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServerlessBuild, startLocalWorker, type LocalWorker } from '../../../src/deploy/local-worker.ts';
-import type { ProgramRunReport } from '../../../src/components/exercise/exercise-backend.ts';
+import type { ProgramRunReport } from '../../../src/backend/exercise-backend.ts';
 import type { GradeReport } from '../../../src/schemas/grade-report.ts';
 import { gradeSubmission } from '../../../src/grading/grade.ts';
 import { loadExercises } from '../../../src/grading/load-exercises.ts';

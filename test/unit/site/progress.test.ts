@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { describeProgress, progressKeys, readLessonProgress } from '../../../src/site/progress.ts';
 import { isQuizDone, parseAnswers } from '../../../src/site/quiz-state.ts';
 import { indexForKey } from '../../../src/site/roving-index.ts';
-import { trackerTimeline } from '../../../src/site/step-through.ts';
+import { trackerTimeline } from '../../../src/lessons-runtime/step-through.ts';
 import { resolveTheme } from '../../../src/site/theme.ts';
 
 describe('lesson progress', () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { joinResults, runInWorker, splitRuns } from '../../../../src/runner/browser/browser-engine.ts';
 import { WorkerPool } from '../../../../src/runner/browser/worker-pool.ts';
 import { timeoutMessage } from '../../../../src/runner/engine.ts';
-import type { RunObservation, SandboxRequest, SandboxRun } from '../../../../src/runner/sandbox-protocol.ts';
+import type { RunObservation, SandboxRequest, SandboxRun } from '../../../../src/shared/sandbox-protocol.ts';
 
 afterEach(() => void vi.useRealTimers());
 

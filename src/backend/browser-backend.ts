@@ -4,13 +4,13 @@
  * is in the page's first bytes. Checks and solutions are separate chunks, fetched on the first
  * Check and on "Show solution" respectively.
  */
-import { PAGE_FILE_NAME, type ExerciseBackend } from '../../components/exercise/exercise-backend.ts';
-import type { ExerciseChecks } from '../../grading/checks-types.ts';
-import type { LoadedExercise } from '../../grading/exercise-types.ts';
-import { gradeSubmission } from '../../grading/grade.ts';
-import { runProgramOnce } from '../../grading/run-once.ts';
-import type { ExerciseMeta } from '../../schemas/exercise.ts';
-import { createBrowserEngine, type BrowserEngine } from './browser-engine.ts';
+import { PAGE_FILE_NAME, type ExerciseBackend } from './exercise-backend.ts';
+import type { ExerciseChecks } from '../grading/checks-types.ts';
+import type { LoadedExercise } from '../grading/exercise-types.ts';
+import { gradeSubmission } from '../grading/grade.ts';
+import { runProgramOnce } from '../grading/run-once.ts';
+import type { ExerciseMeta } from '../schemas/exercise.ts';
+import { createBrowserEngine, type BrowserEngine } from '../runner/browser/browser-engine.ts';
 
 const metaFiles = import.meta.glob<unknown>('/exercises/*/exercise.json', { import: 'default' });
 const checkFiles = import.meta.glob<Record<string, unknown>>('/exercises/*/checks.ts');

@@ -4,8 +4,8 @@
  * Worker, which holds the hidden checks. Nothing of the checks or the solutions is in this module or
  * in anything it imports, so the page's bundle cannot reveal them.
  */
-import { PAGE_FILE_NAME, type ExerciseBackend, type ProgramRunReport } from '../../components/exercise/exercise-backend.ts';
-import type { GradeReport } from '../../schemas/grade-report.ts';
+import { PAGE_FILE_NAME, type ExerciseBackend, type ProgramRunReport } from './exercise-backend.ts';
+import type { GradeReport } from '../schemas/grade-report.ts';
 
 export interface ServerBackendOptions {
   /** @default globalThis.fetch */

@@ -3,7 +3,7 @@
  * kept to one small interface so the controller loads with the page while the machinery loads
  * lazily — and so a server-graded mode can be a second implementation.
  */
-import type { GradeReport, ProgramRunReport } from '../../schemas/grade-report.ts';
+import type { GradeReport, ProgramRunReport } from '../schemas/grade-report.ts';
 
 // Re-exported: the report is the /api/run contract, so it lives with the other report types in schemas.
 export type { ProgramRunReport };

@@ -3,7 +3,7 @@
  * stylesheets it references (inline and external), raw and gzip-compressed. Lazily imported chunks
  * (the cluster, Monaco) are not counted — they load only when an island comes into view.
  *
- *   node src/site/page-weight.ts [dist]
+ *   node src/build/page-weight.ts [dist]
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

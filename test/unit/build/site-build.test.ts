@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newestMtime, siteIsFresh } from '../../../src/cli/site-build.ts';
+import { newestMtime, siteIsFresh } from '../../../src/build/site-build.ts';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'kdc-site-'));

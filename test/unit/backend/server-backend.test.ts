@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createServerBackend } from '../../../src/server/client/server-backend.ts';
+import { createServerBackend } from '../../../src/backend/server-backend.ts';
 
 describe('createServerBackend', () => {
   it('posts the code to /api/grade and /api/run and returns their JSON', async () => {
