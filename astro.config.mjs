@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { pagefindIntegration } from './src/build/pagefind-integration.ts';
-import { monacoLazyCss } from './src/components/exercise/monaco-lazy-css.ts';
+import { monacoLazyCss } from './src/build/monaco-lazy-css.ts';
 import { serverlessOptions } from './src/deploy/serverless-options.ts';
 
 // DEPLOY_TARGET=cloudflare (npm run build:serverless) adds the Worker adapter and /api/grade; see README, Deploy.
