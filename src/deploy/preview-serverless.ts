@@ -4,6 +4,7 @@
  * `--no-build` serves the existing dist-serverless/ (what the tests use after building once).
  */
 import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { REPO_ROOT, startLocalWorker } from './local-worker.ts';
 
 const port = Number(process.env['PORT'] ?? 8788);
@@ -12,12 +13,13 @@ if (!Number.isInteger(port) || port <= 0) {
   process.exit(2);
 }
 
-if (!process.argv.includes('--no-build')) {
+const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean' } } });
+if (flags['no-build'] !== true) {
   const build = spawnSync('npm', ['run', '--silent', 'build:serverless'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const worker = await startLocalWorker({ port, onOutput: (text) => process.stderr.write(text) });
+const worker = await startLocalWorker({ port, logLevel: 'info' });
 console.log(`Serverless preview (workerd) on ${worker.url} — started in ${worker.startupMs} ms; stop with Ctrl+C`);
 
 let stopping = false;
@@ -29,5 +31,3 @@ const stop = async (): Promise<void> => {
 };
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
-// Keep the process alive while wrangler serves.
-setInterval(() => undefined, 1 << 30);
