@@ -83,6 +83,13 @@ export default {
       to: { path: '^src/deploy/' },
     },
     {
+      name: 'site-and-grade-cli-need-no-dev-dependencies',
+      comment: 'The site builds and `grade` grades after `npm ci --omit=dev`: only the serverless deploy and the bench may use devDependencies.',
+      severity: 'error',
+      from: { path: '^(src/|astro\\.config\\.mjs$)', pathNot: '^src/(deploy/|cli/bench)' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
       name: 'exercise-checks-build-only-on-grading',
       comment: "An exercise's hidden checks use the grading helpers and the shared protocol, never the sandbox or the page.",
       severity: 'error',

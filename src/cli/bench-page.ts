@@ -11,7 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium.ts';
 import { exercisePageUrl } from './browser-engine.ts';
 import { ensureSiteBuilt } from '../build/site-build.ts';

@@ -6,7 +6,7 @@
  * One browser serves every file; each exercise gets one page, reused across files.
  */
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { LoadedExercise } from '../grading/exercise-types.ts';
 import type { GradeReport } from '../schemas/grade-report.ts';
 import { chromiumLaunchOptions } from './chromium.ts';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium } from 'playwright-core';
 
 /**
  * Playwright's own Chromium when it is installed; otherwise Debian's, because Playwright's
