@@ -9,6 +9,12 @@ export const MAX_BODY_BYTES = 256 * 1024;
  */
 export const RATE_LIMIT = { burst: 30, perMinute: 60 } as const;
 
+/**
+ * The rate-limiting binding's name and period (seconds) in src/deploy/wrangler.jsonc, which allows
+ * `RATE_LIMIT.perMinute` per address per period across all isolates.
+ */
+export const RATE_LIMIT_BINDING = { name: 'GRADE_RATE_LIMITER', periodSeconds: 60 } as const;
+
 /** Wall-clock limit for running one submission's checks inside the function. */
 export const GRADE_TIME_LIMIT_MS = 2000;
 

@@ -1,7 +1,9 @@
 /**
- * A per-client token bucket kept in the isolate's memory. Each isolate counts on its own and forgets on
- * restart, so this only blunts a single client hammering one instance; a real deploy should put
- * Cloudflare's rate-limiting binding in front (see README, Deploy). The clock is passed in for tests.
+ * Per-client rate limits. The token bucket here lives in the isolate's memory: each isolate counts on
+ * its own and forgets on restart, so it shapes one client's burst on one instance and is all there is
+ * where the Worker has no rate-limiting binding (a local run without one). Deployed, Cloudflare's
+ * rate-limiting binding (`ratelimits` in src/deploy/wrangler.jsonc) also counts each address across
+ * every isolate; `withRateLimitBinding` puts the two together. The clock is passed in for tests.
  */
 
 export interface RateLimiterOptions {
@@ -23,7 +25,17 @@ export interface RateDecision {
 
 export interface RateLimiter {
   /** Takes one token for `client` if there is one. */
+  take(client: string): RateDecision | Promise<RateDecision>;
+}
+
+/** The in-memory limiter answers at once. */
+export interface MemoryRateLimiter extends RateLimiter {
   take(client: string): RateDecision;
+}
+
+/** Cloudflare's rate-limiting binding, as the Worker's `env` holds it. */
+export interface RateLimitBinding {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
 }
 
 interface Bucket {
@@ -32,7 +44,7 @@ interface Bucket {
 }
 
 /** Creates a limiter; buckets refill continuously at `perMinute / 60_000` tokens per ms. */
-export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+export function createRateLimiter(options: RateLimiterOptions): MemoryRateLimiter {
   const buckets = new Map<string, Bucket>();
   const refillPerMs = options.perMinute / 60_000;
   const maxClients = options.maxClients ?? 10_000;
@@ -54,6 +66,22 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       }
       buckets.set(client, { tokens, updatedAt: now });
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
+    },
+  };
+}
+
+/**
+ * `local` first (free, and it keeps the burst shape), then the binding, which counts the address across
+ * isolates over its `periodSeconds`; a request passes only when both let it. Without a binding, `local` alone.
+ */
+export function withRateLimitBinding(local: RateLimiter, binding: RateLimitBinding | undefined, periodSeconds: number): RateLimiter {
+  if (binding === undefined) return local;
+  return {
+    async take(client) {
+      const decision = await local.take(client);
+      if (!decision.allowed) return decision;
+      const { success } = await binding.limit({ key: client });
+      return success ? decision : { allowed: false, retryAfterSeconds: periodSeconds };
     },
   };
 }

@@ -34,7 +34,7 @@ export function createSubmissionHandler(options: SubmissionHandlerOptions): (req
       return json(405, { error: `Use POST with a JSON body; ${request.method} is not supported here.` }, { Allow: 'POST' });
     }
     const client = request.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
-    const decision = options.limiter.take(client);
+    const decision = await options.limiter.take(client);
     if (!decision.allowed) {
       return json(429, { error: `Too many gradings from this address; try again in ${decision.retryAfterSeconds} s.` }, { 'Retry-After': String(decision.retryAfterSeconds) });
     }

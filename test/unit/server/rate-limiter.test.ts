@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../../src/server/rate-limiter.ts';
+import { createRateLimiter, withRateLimitBinding, type RateLimitBinding } from '../../../src/server/rate-limiter.ts';
 
 describe('createRateLimiter', () => {
   it('lets a burst through, refuses the next, and refills over time', () => {
@@ -31,5 +31,43 @@ describe('createRateLimiter', () => {
     expect(limiter.take('a').allowed).toBe(false);
     expect(limiter.take('c').allowed).toBe(true); // evicts b, the least recently seen
     expect(limiter.take('b').allowed).toBe(true);
+  });
+});
+
+describe('withRateLimitBinding', () => {
+  /** A binding that allows `limit` requests per key and records the keys it was asked about. */
+  function fakeBinding(limit: number): RateLimitBinding & { keys: string[] } {
+    const counts = new Map<string, number>();
+    const keys: string[] = [];
+    return {
+      keys,
+      limit: ({ key }) => {
+        keys.push(key);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        return Promise.resolve({ success: (counts.get(key) ?? 0) <= limit });
+      },
+    };
+  }
+
+  it('refuses what the binding refuses, with its period as Retry-After', async () => {
+    const binding = fakeBinding(2);
+    const limiter = withRateLimitBinding(createRateLimiter({ burst: 30, perMinute: 60, now: () => 0 }), binding, 60);
+    const decisions = [await limiter.take('a'), await limiter.take('a'), await limiter.take('a'), await limiter.take('b')];
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, false, true]);
+    expect(decisions[2]).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(binding.keys).toEqual(['a', 'a', 'a', 'b']);
+  });
+
+  it('keeps the in-memory burst, and does not spend the binding on what memory already refused', async () => {
+    const binding = fakeBinding(100);
+    const limiter = withRateLimitBinding(createRateLimiter({ burst: 1, perMinute: 1, now: () => 0 }), binding, 60);
+    expect((await limiter.take('a')).allowed).toBe(true);
+    expect((await limiter.take('a')).allowed).toBe(false);
+    expect(binding.keys).toEqual(['a']);
+  });
+
+  it('is the in-memory limiter alone without a binding', () => {
+    const local = createRateLimiter({ burst: 1, perMinute: 1, now: () => 0 });
+    expect(withRateLimitBinding(local, undefined, 60)).toBe(local);
   });
 });
