@@ -1,14 +1,16 @@
 /**
  * `node --experimental-strip-types src/cli/bench-serverless.ts`: the serverless section of the bench.
  * Starts the built Worker in wrangler's local workerd runtime and measures
- * - cold start: process spawn to first answer, and the first /api/grade (loads esbuild-wasm + QuickJS);
+ * - cold start: starting workerd until it is ready, and the first /api/grade (loads esbuild-wasm + QuickJS);
  * - the median latency of /api/grade for a correct submission over 20 requests (warm isolate).
  * Needs `npm run build:serverless` first. Prints a table, or JSON with --json.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { serverlessBuildExists, startLocalWorker } from '../deploy/local-worker.ts';
 
+const { values: flags } = parseArgs({ options: { json: { type: 'boolean' } } });
 const EXERCISE = 'orders-four-steps';
 const SAMPLES = 20;
 
@@ -48,10 +50,10 @@ try {
     samples: SAMPLES,
     exercise: EXERCISE,
   };
-  if (process.argv.includes('--json')) console.log(JSON.stringify(result));
+  if (flags.json === true) console.log(JSON.stringify(result));
   else {
     console.log('Serverless (workerd, local)');
-    console.log(`  worker start (spawn → first answer)   ${result.workerStartMs} ms`);
+    console.log(`  worker start (start → ready)          ${result.workerStartMs} ms`);
     console.log(`  first /api/grade (cold isolate)       ${result.firstGradeMs} ms`);
     console.log(`  /api/grade, correct submission        median ${result.medianGradeMs} ms, p90 ${result.p90GradeMs} ms over ${SAMPLES}`);
   }
