@@ -2,26 +2,15 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Exercises issue 3 commits to. Lessons may name them before their folders land (the Exercise
- * wrapper then shows a placeholder), so lesson authors and exercise authors can work in parallel;
- * any other id without a folder is a typo and fails the build.
+ * The exercises that exist: one folder under `exercises/` with its `exercise.json`; a lesson naming
+ * any other id fails the build. Read from disk at build time (never shipped to a page), so adding a
+ * folder is all it takes.
  */
-export const PLANNED_EXERCISE_IDS: readonly string[] = ['orders-four-steps', 'orders-producer', 'orders-consumer', 'orders-transactions'];
-
-/**
- * The exercises that exist: one folder under `exercises/` with its `exercise.json`.
- * Read from disk at build time (never shipped to a page), so adding a folder is all it takes.
- */
-export function listExerciseFolders(root: string = process.cwd()): string[] {
+export function listExerciseIds(root: string = process.cwd()): string[] {
   const dir = join(root, 'exercises');
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'exercise.json')))
     .map((entry) => entry.name)
     .sort();
-}
-
-/** Every id a lesson may name: the folders that exist plus the planned ones. */
-export function listExerciseIds(root: string = process.cwd()): string[] {
-  return [...new Set([...listExerciseFolders(root), ...PLANNED_EXERCISE_IDS])].sort();
 }

@@ -1,5 +1,5 @@
 /**
- * The exercise page's figures (issue 3 §4), measured in headless Chromium against the built site:
+ * The exercise page's figures, measured in headless Chromium against the built site:
  * - time from Check to verdict with the sandbox worker warm (median of several Checks);
  * - time to "editor ready" (`data-state="ready"`: Monaco and esbuild-wasm usable) on a cold and on
  *   a warm HTTP cache;

@@ -1,16 +1,7 @@
-import type { StepRow } from './step-through.ts';
+import type { StepRow, StepThroughTable } from './step-through.ts';
 import type { RunMoment } from './at-least-once-run.ts';
 import type { TraceEvent } from '../broker/types.ts';
 
-/** Props for lesson 04's StepThrough, built from a run rather than typed by hand. */
-export interface AtLeastOnceTable {
-  caption: string;
-  columns: string[];
-  variables: string[];
-  start: Record<string, string>;
-  steps: StepRow[];
-  source: string;
-}
 
 /** What the group's committed offset means at a glance: the next offset to read, or none yet. */
 function committedLabel(offset: number | undefined): string {
@@ -22,7 +13,7 @@ function committedLabel(offset: number | undefined): string {
  * (action, message state, offset commit, result) and its two tracked variables. The committed offset
  * is the next offset to read, so "1" means offset 0 is done.
  */
-export function atLeastOnceTable(moments: readonly RunMoment[]): AtLeastOnceTable {
+export function atLeastOnceTable(moments: readonly RunMoment[]): StepThroughTable {
   const steps: StepRow[] = [];
   const fetched = new Set<string>();
   const processed = new Set<string>();

@@ -1,7 +1,7 @@
 import { createCluster } from '../broker/index.ts';
 import type { TraceEvent } from '../broker/types.ts';
 import { produceValues } from './produce-run.ts';
-import type { StepRow } from './step-through.ts';
+import type { StepRow, StepThroughTable } from './step-through.ts';
 
 /** A row of lesson 05's idempotence timeline. */
 export interface IdempotenceRow {
@@ -68,14 +68,7 @@ function meaning(row: IdempotenceRow): string {
  * and the last sequence the broker has stored for the producer — so the learner sees the log stay
  * the same when the retried batch arrives.
  */
-export function idempotenceSteps(rows: readonly IdempotenceRow[]): {
-  caption: string;
-  columns: string[];
-  variables: string[];
-  start: Record<string, string>;
-  steps: StepRow[];
-  source: string;
-} {
+export function idempotenceSteps(rows: readonly IdempotenceRow[]): StepThroughTable {
   const log: string[] = [];
   const steps = rows.map((row): StepRow => {
     const vars: Record<string, string> = {};

@@ -9,6 +9,17 @@ export interface StepRow {
   vars?: Record<string, string>;
 }
 
+/** A step-through table computed from a run: what `<StepThrough>` is given, so no result is typed by hand. */
+export interface StepThroughTable {
+  caption: string;
+  columns: string[];
+  variables: string[];
+  start: Record<string, string>;
+  steps: StepRow[];
+  /** Where the rows come from, shown under the table. */
+  source: string;
+}
+
 /** The tracked variables' values at Start and after each step, carried forward where unchanged. */
 export function trackerTimeline(variables: readonly string[], start: Record<string, string>, steps: readonly StepRow[]): Record<string, string>[] {
   const missing = variables.filter((name) => !(name in start));

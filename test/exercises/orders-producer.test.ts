@@ -1,5 +1,5 @@
 /**
- * orders-producer against the real simulated cluster: the grading rules of issue 3 §1.2 that the
+ * orders-producer against the real simulated cluster: the grading rules for the producer that the
  * generic self-test (solution passes, starter and wrong files fail) does not pin down by itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -24,19 +24,46 @@ export function utf8Encode(s: string): number[] {
   return out;
 }
 
-/** Decode UTF-8 bytes (invalid sequences become U+FFFD). */
+/**
+ * Decode UTF-8 bytes the way TextDecoder does (which QuickJS lacks): each byte that cannot continue a
+ * well-formed sequence ends it, and the bytes so far become one U+FFFD; a cut-off end becomes one too.
+ */
 export function utf8Decode(b: ArrayLike<number>): string {
   let s = '';
-  for (let i = 0; i < b.length; ) {
-    const c = b[i++] ?? 0;
-    let cp = 0xfffd;
-    if (c < 0x80) cp = c;
-    else if (c >= 0xc0 && c < 0xe0) cp = ((c & 31) << 6) | ((b[i++] ?? 0) & 63);
-    else if (c >= 0xe0 && c < 0xf0) cp = ((c & 15) << 12) | (((b[i++] ?? 0) & 63) << 6) | ((b[i++] ?? 0) & 63);
-    else if (c >= 0xf0) cp = ((c & 7) << 18) | (((b[i++] ?? 0) & 63) << 12) | (((b[i++] ?? 0) & 63) << 6) | ((b[i++] ?? 0) & 63);
-    s += String.fromCodePoint(cp);
+  let codePoint = 0;
+  let needed = 0;
+  // The range the next continuation byte must fall in (narrower after E0, ED, F0, F4: no overlongs,
+  // no surrogates, nothing past U+10FFFF).
+  let lower = 0x80;
+  let upper = 0xbf;
+  for (let i = 0; i < b.length; i++) {
+    const byte = b[i] ?? 0;
+    if (needed === 0) {
+      if (byte < 0x80) s += String.fromCharCode(byte);
+      else if (byte >= 0xc2 && byte <= 0xdf) [needed, codePoint] = [1, byte & 0x1f];
+      else if (byte >= 0xe0 && byte <= 0xef) {
+        [needed, codePoint] = [2, byte & 0x0f];
+        if (byte === 0xe0) lower = 0xa0;
+        if (byte === 0xed) upper = 0x9f;
+      } else if (byte >= 0xf0 && byte <= 0xf4) {
+        [needed, codePoint] = [3, byte & 0x07];
+        if (byte === 0xf0) lower = 0x90;
+        if (byte === 0xf4) upper = 0x8f;
+      } else s += '\ufffd';
+      continue;
+    }
+    if (byte < lower || byte > upper) {
+      // The sequence is broken; this byte may start the next one, so it is read again.
+      s += '\ufffd';
+      [needed, lower, upper] = [0, 0x80, 0xbf];
+      i--;
+      continue;
+    }
+    [lower, upper] = [0x80, 0xbf];
+    codePoint = (codePoint << 6) | (byte & 0x3f);
+    if (--needed === 0) s += String.fromCodePoint(codePoint);
   }
-  return s;
+  return needed === 0 ? s : `${s}\ufffd`;
 }
 
 /** Bytes with Buffer's most used reading methods. */

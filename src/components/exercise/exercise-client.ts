@@ -15,7 +15,7 @@ import { ExerciseStorage, browserStore, type SaveResult } from './exercise-stora
 import { describeError, renderRun, renderSteps, renderVerdict, showProgress, type GradedBy } from './render-report.ts';
 import { textareaEditor } from './textarea-editor.ts';
 
-/** The hook tools drive an exercise through: `window.courseExercises[id]` (issue 3 §5). */
+/** The hook tools drive an exercise through: `window.courseExercises[id]`, a contract tools rely on. */
 export interface ExerciseHook {
   setCode(source: string): void;
   getCode(): string;

@@ -12,6 +12,9 @@ import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } fr
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import { BUFFER_GLOBAL_DECLARATION } from '../../broker/kafkajs/buffer-global.ts';
+// The facade's declarations as text: an ambient `declare module 'kafkajs'`, so the learner's import resolves.
+import KAFKAJS_DECLARATION from '../../broker/kafkajs/kafkajs.d.ts?raw';
+import { PAGE_FILE_NAME } from '../../backend/exercise-backend.ts';
 import type { EditorSurface, SourceMarker } from './editor-surface.ts';
 
 // Monaco asks for its workers by label; without this Vite inlines them as data: URLs that fail.
@@ -20,12 +23,7 @@ import type { EditorSurface, SourceMarker } from './editor-surface.ts';
     label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker(),
 };
 
-// The facade's declarations, if the broker has written them yet; a glob tolerates their absence.
-const kafkajsTypes = import.meta.glob<string>('/src/broker/kafkajs/kafkajs.d.ts', { query: '?raw', import: 'default' });
-// An exercise may declare what its harness hands the learner (`exercises/<id>/inputs.d.ts`).
-const inputTypes = import.meta.glob<string>('/exercises/*/inputs.d.ts', { query: '?raw', import: 'default' });
-
-let languageReady: Promise<void> | undefined;
+let languagePrepared = false;
 
 /** The site's theme (`<html data-theme>`, set by the theme toggle), else the system's. */
 function isDark(): boolean {
@@ -41,38 +39,29 @@ new MutationObserver(() => monaco.editor.setTheme(isDark() ? 'vs-dark' : 'vs')).
 });
 
 /** Compiler options and the `kafkajs` module declaration, shared by every editor on the page. */
-function prepareLanguage(): Promise<void> {
-  languageReady ??= (async () => {
-    typescriptDefaults.setCompilerOptions({
-      target: ScriptTarget.ES2020,
-      module: ModuleKind.ESNext,
-      moduleResolution: ModuleResolutionKind.NodeJs,
-      strict: true,
-      noEmit: true,
-      allowNonTsExtensions: true,
-      lib: ['es2022'],
-      // Every model is a module (TypeScript's ModuleDetectionKind.Force), so a script exercise's
-      // top-level names do not collide with the same names in the solution's diff models.
-      ...({ moduleDetection: 3 } as object),
-    });
-    const load = Object.values(kafkajsTypes)[0];
-    if (load) {
-      const declaration = await load();
-      // An ambient module so `import { Kafka } from 'kafkajs'` resolves without a node_modules.
-      const ambient = /declare module ['"]kafkajs['"]/.test(declaration)
-        ? declaration
-        : `declare module 'kafkajs' {\n${declaration.replace(/^export declare /gm, 'export ')}\n}`;
-      typescriptDefaults.addExtraLib(ambient, 'file:///node_modules/@types/kafkajs/index.d.ts');
-      // The sandbox provides the facade's Buffer as a global, as Node would.
-      typescriptDefaults.addExtraLib(BUFFER_GLOBAL_DECLARATION, 'file:///sandbox-buffer.d.ts');
-    }
-    // The learner's program only has the console; no DOM, no Node.
-    typescriptDefaults.addExtraLib(
-      'declare const console: { log(...data: unknown[]): void; error(...data: unknown[]): void; warn(...data: unknown[]): void; info(...data: unknown[]): void };',
-      'file:///sandbox-globals.d.ts',
-    );
-  })();
-  return languageReady;
+function prepareLanguage(): void {
+  if (languagePrepared) return;
+  languagePrepared = true;
+  typescriptDefaults.setCompilerOptions({
+    target: ScriptTarget.ES2020,
+    module: ModuleKind.ESNext,
+    moduleResolution: ModuleResolutionKind.NodeJs,
+    strict: true,
+    noEmit: true,
+    allowNonTsExtensions: true,
+    lib: ['es2022'],
+    // Every model is a module (TypeScript's ModuleDetectionKind.Force), so a script exercise's
+    // top-level names do not collide with the same names in the solution's diff models.
+    ...({ moduleDetection: 3 } as object),
+  });
+  typescriptDefaults.addExtraLib(KAFKAJS_DECLARATION, 'file:///node_modules/@types/kafkajs/index.d.ts');
+  // The sandbox provides the facade's Buffer as a global, as Node would.
+  typescriptDefaults.addExtraLib(BUFFER_GLOBAL_DECLARATION, 'file:///sandbox-buffer.d.ts');
+  // The learner's program only has the console; no DOM, no Node.
+  typescriptDefaults.addExtraLib(
+    'declare const console: { log(...data: unknown[]): void; error(...data: unknown[]): void; warn(...data: unknown[]): void; info(...data: unknown[]): void };',
+    'file:///sandbox-globals.d.ts',
+  );
 }
 
 /** Options of the learner's editor. */
@@ -88,11 +77,9 @@ export async function createMonacoEditor(
   code: string,
   options: MonacoEditorOptions,
 ): Promise<EditorSurface> {
-  await prepareLanguage();
-  const loadInputs = inputTypes[`/exercises/${exerciseId}/inputs.d.ts`];
-  if (loadInputs) typescriptDefaults.addExtraLib(await loadInputs(), `file:///exercises/${exerciseId}/inputs.d.ts`);
+  prepareLanguage();
   const dark = isDark();
-  const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///exercises/${exerciseId}/main.ts`));
+  const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///exercises/${exerciseId}/${PAGE_FILE_NAME}`));
   const editor = monaco.editor.create(container, {
     model,
     theme: dark ? 'vs-dark' : 'vs',

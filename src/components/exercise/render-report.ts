@@ -25,7 +25,7 @@ export function describeError(error: GradeError): string {
 /** Where a Check was graded: by the grading endpoint or in the learner's browser. */
 export type GradedBy = 'server' | 'browser';
 
-/** How the verdict names where it was graded (issue 5: the learner can tell which mode judged). */
+/** How the verdict names where it was graded, so the learner can tell which mode judged. */
 export const GRADED_WHERE: Record<GradedBy, string> = { server: 'checked on the server', browser: 'checked in your browser' };
 
 /** How the verdict is laid out around the report. */

@@ -1,5 +1,5 @@
 /**
- * kafka-semantics.md §2, the consumer truth table, and §3's transaction semantics: each pattern under
+ * The consumer truth table (when offsets are committed) and transaction semantics: each pattern under
  * a consumer crash, driven through the KafkaJS facade with a restart the way the sandbox restarts
  * a learner's consumer program.
  */

@@ -1,5 +1,5 @@
 /**
- * kafka-semantics.md §7, checked with fast-check over random workloads and fault plans: log offsets,
+ * The cluster's invariants, checked with fast-check over random workloads and fault plans: log offsets,
  * high watermark, acknowledged-record survival, idempotence, transaction atomicity, determinism.
  */
 import fc from 'fast-check';

@@ -1,5 +1,6 @@
 /**
- * kafka-semantics.md §1, the producer truth table: one named scenario per row and fault column.
+ * The producer truth table (acks × retries × idempotence under each fault): one named scenario per row
+ * and fault column.
  * Baseline: RF 3, min.insync.replicas 2, unclean election off.
  */
 import { describe, expect, it } from 'vitest';
