@@ -22,8 +22,12 @@ export interface LocalWorker {
 
 export interface LocalWorkerOptions {
   port: number;
-  /** What wrangler prints (to the console): `info` for a preview someone watches. @default 'warn' */
-  logLevel?: 'warn' | 'info';
+  /**
+   * What wrangler prints (to the console): `info` for a preview someone watches. By default only errors:
+   * offline, wrangler warns on every start that it cannot fetch Cloudflare's `request.cf` sample.
+   * @default 'error'
+   */
+  logLevel?: 'error' | 'info';
 }
 
 /** True when `npm run build:serverless` has produced a Worker to serve. */
@@ -52,7 +56,7 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
       server: { hostname: '127.0.0.1', port: options.port },
       inspector: false,
       watch: false,
-      logLevel: options.logLevel ?? 'warn',
+      logLevel: options.logLevel ?? 'error',
     },
   });
   try {
