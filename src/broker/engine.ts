@@ -18,7 +18,8 @@ import { createPrng } from './prng.ts';
 import { ReplicaLog, type LogRecord, type RecordBatch } from './log.ts';
 import { Partition } from './partition.ts';
 import type { ErrorType } from './error-codes.ts';
-import type { FaultHit, IsolationLevel, ReadRecord, TopicSpec, TraceEvent, ClientCrash } from './types.ts';
+import type { FaultHit, IsolationLevel, ReadRecord, TopicSpec, ClientCrash } from './types.ts';
+import type { TraceEvent, UntimedTraceEvent } from './trace.ts';
 import type { FaultPlan } from './faults.ts';
 import { FaultRuntime } from './fault-runtime.ts';
 import { TransactionCoordinator } from './transactions.ts';
@@ -110,8 +111,8 @@ export class Engine {
   }
 
   /** Record a trace event at the current time. */
-  emit(ev: Omit<TraceEvent, 't'>): void {
-    this.trace.push({ t: this.clock.now(), ...ev });
+  emit(ev: UntimedTraceEvent): void {
+    this.trace.push({ t: this.clock.now(), ...ev } as TraceEvent);
   }
 
   // ---- clients -------------------------------------------------------------------------------
@@ -166,9 +167,7 @@ export class Engine {
     if (!this.processes.alive(process)) return;
     const name = this.processes.name(process);
     const groupIds = [...this.clients.values()].filter((c) => c.process === process && c.groupId !== undefined).map((c) => c.groupId as string);
-    const ev: Omit<TraceEvent, 't'> = { kind: 'crash', clientId: name, detail };
-    if (groupIds[0] !== undefined) ev.groupId = groupIds[0];
-    this.emit(ev);
+    this.emit({ kind: 'crash', clientId: name, ...(groupIds[0] !== undefined ? { groupId: groupIds[0] } : {}), detail });
     this.processes.kill(process);
     const note: ClientCrash = { process: name, t: this.now() };
     if (groupIds[0] !== undefined) note.groupId = groupIds[0];
@@ -334,7 +333,7 @@ export class Engine {
       timestamp: this.now(),
     };
     log.append(marker);
-    this.emit({ kind: 'marker', broker: part.leader, topic: part.topic, partition: part.index, offset: marker.baseOffset, producerId, producerEpoch, transactionalId, detail: kind });
+    this.emit({ kind: 'marker', broker: part.leader, topic: part.topic, partition: part.index, offset: marker.baseOffset, producerId, producerEpoch, transactionalId, detail: kind, control: kind });
     this.afterLeaderAppend(part);
     this.notifyData();
     return true;
@@ -379,7 +378,7 @@ export class Engine {
       if (!part.isr.includes(follower) && this.alive[follower] && reached >= leaderLeo) {
         part.isr.push(follower);
         part.isr.sort((a, b) => a - b);
-        this.emit({ kind: 'isr-expand', broker: follower, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')}` });
+        this.emit({ kind: 'isr-expand', broker: follower, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')}`, isr: [...part.isr] });
       }
       this.advanceHw(part);
       if (reached < leaderLeo) this.scheduleFollowerFetch(part, follower);
@@ -407,7 +406,7 @@ export class Engine {
     for (const b of part.replicas) if (b !== part.leader) part.stalledUntil.set(b, until);
     if (removed.length > 0) {
       part.isr = part.isr.filter((b) => b === part.leader);
-      this.emit({ kind: 'isr-shrink', broker: part.leader, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')} (min.insync.replicas ${part.minIsr})` });
+      this.emit({ kind: 'isr-shrink', broker: part.leader, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')} (min.insync.replicas ${part.minIsr})`, isr: [...part.isr] });
       this.failPendingBelowMinIsr(part);
     }
     this.clock.schedule(forMs, () => {
@@ -444,7 +443,7 @@ export class Engine {
           this.elect(part, b);
         } else if (part.isr.includes(b)) {
           part.isr = part.isr.filter((x) => x !== b);
-          this.emit({ kind: 'isr-shrink', broker: part.leader, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')}` });
+          this.emit({ kind: 'isr-shrink', broker: part.leader, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')}`, isr: [...part.isr] });
           this.failPendingBelowMinIsr(part);
         }
       }
@@ -464,7 +463,8 @@ export class Engine {
           if (part.isr.includes(b) || this.unclean) {
             part.isr = part.isr.filter((x) => x === b || this.alive[x]);
             if (!part.isr.includes(b)) part.isr.push(b);
-            this.becomeLeader(part, b, part.isr.includes(b) ? 'last in-sync replica back' : 'unclean election');
+            const clean = part.isr.includes(b);
+            this.becomeLeader(part, b, clean ? 'last in-sync replica back' : 'unclean election', !clean);
           }
           continue;
         }
@@ -486,28 +486,28 @@ export class Engine {
   private elect(part: Partition, failed: number): void {
     part.isr = part.isr.filter((x) => x !== failed);
     const clean = part.isr.find((x) => this.alive[x]);
-    if (clean !== undefined) return this.becomeLeader(part, clean, 'clean election from the ISR');
+    if (clean !== undefined) return this.becomeLeader(part, clean, 'clean election from the ISR', false);
     if (this.unclean) {
       const any = part.replicas.find((x) => this.alive[x]);
       if (any !== undefined) {
         part.isr = [any];
-        return this.becomeLeader(part, any, 'unclean election: an out-of-sync replica leads, acknowledged records can be lost');
+        return this.becomeLeader(part, any, 'unclean election: an out-of-sync replica leads, acknowledged records can be lost', true);
       }
     }
     // Nobody may lead: the partition is offline. The failed broker stays the ISR's last member.
     if (part.isr.length === 0) part.isr = [failed];
     part.leader = -1;
-    this.emit({ kind: 'elect', topic: part.topic, partition: part.index, broker: -1, detail: 'partition offline: no in-sync replica alive' });
+    this.emit({ kind: 'elect', topic: part.topic, partition: part.index, broker: -1, unclean: false, detail: 'partition offline: no in-sync replica alive' });
   }
 
-  private becomeLeader(part: Partition, b: number, detail: string): void {
+  private becomeLeader(part: Partition, b: number, detail: string, unclean: boolean): void {
     part.leader = b;
     part.leaderEpoch++;
     const log = part.log(b);
     // An unclean leader may have less than the old HW: what it lacks is lost.
     if (part.hw > log.leo) part.hw = log.leo;
     for (const r of part.replicas) part.followerLeo.set(r, r === b ? log.leo : 0);
-    this.emit({ kind: 'elect', broker: b, topic: part.topic, partition: part.index, detail: `${detail} (leader epoch ${part.leaderEpoch})` });
+    this.emit({ kind: 'elect', broker: b, topic: part.topic, partition: part.index, unclean, detail: `${detail} (leader epoch ${part.leaderEpoch})` });
     for (const r of part.replicas) {
       if (r === b || !this.alive[r]) continue;
       this.becomeFollower(part, r);

@@ -8,6 +8,7 @@ import { HOP_MS } from './engine.ts';
 import type { Partition } from './partition.ts';
 import { matchesRecord, type Fault, type FaultPlan, type RecordMatch } from './faults.ts';
 import type { FaultHit } from './types.ts';
+import type { FaultEvent } from './trace.ts';
 
 interface Armed {
   client: number;
@@ -108,7 +109,7 @@ export class FaultRuntime {
     e.fired = true;
     const full: FaultHit = { index: e.index, fault: e.fault.fault, t: this.engine.now(), ...h };
     this.hits.push(full);
-    const ev: Parameters<Engine['emit']>[0] = { kind: 'fault', detail: `${e.fault.fault}: ${h.detail}` };
+    const ev: Omit<FaultEvent, 't'> = { kind: 'fault', fault: e.fault.fault, detail: `${e.fault.fault}: ${h.detail}` };
     if (h.broker !== undefined) ev.broker = h.broker;
     if (h.topic !== undefined) ev.topic = h.topic;
     if (h.partition !== undefined) ev.partition = h.partition;
@@ -154,7 +155,7 @@ export class FaultRuntime {
     const e = this.claimed(req, 'lose-request');
     if (!e) return false;
     this.hit(e, { ...this.base(req), detail: 'the produce request was lost on the way to the leader' });
-    this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, detail: 'request lost' });
+    this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, lost: 'request', detail: 'request lost' });
     return true;
   }
 
@@ -173,7 +174,7 @@ export class FaultRuntime {
     if (lost) {
       const written = r.error === null ? 'the leader wrote the records' : `the leader answered ${r.error}`;
       this.hit(lost, { ...this.base(req), detail: `${written} but the response was lost` });
-      this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, detail: 'response lost' });
+      this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, lost: 'response', detail: 'response lost' });
       return true;
     }
     const restart = this.claimed(req, 'restart-producer');
@@ -232,7 +233,7 @@ export class FaultRuntime {
       if ((this.pausedUntil.get(process) ?? 0) > this.engine.now()) return;
       this.pausedUntil.delete(process);
       const name = this.engine.processes.name(process);
-      this.engine.emit({ kind: 'fault', clientId: name, detail: `pause-instance: '${name}' wakes up after ${forMs} ms and carries on with its calls in flight` });
+      this.engine.emit({ kind: 'fault', fault: 'pause-instance', clientId: name, detail: `pause-instance: '${name}' wakes up after ${forMs} ms and carries on with its calls in flight` });
     });
   }
 

@@ -14,14 +14,24 @@ export { runUntil, type RunLimits } from './run-until.ts';
 export type {
   ClusterOptions,
   SimCluster,
-  TraceEvent,
-  TraceKind,
   ReadRecord,
   FaultHit,
   ClientCrash,
   IsolationLevel,
   TopicSpec,
 } from './types.ts';
+export {
+  readTrace,
+  isTraceEvent,
+  valuesOf,
+  requestOf,
+  TRACE_KINDS,
+  type TraceEvent,
+  type TraceKind,
+  type TraceEventOf,
+  type UntimedTraceEvent,
+  type LeaveReason,
+} from './trace.ts';
 export {
   validateFaultPlan,
   FAULT_KINDS,

@@ -157,7 +157,7 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
     const member = memberId;
     engine.clock.schedule(sessionTimeout, () => {
       if (!alive || memberId !== member || !engine.faults.isPaused(ctx.process)) return;
-      engine.groups.leave(groupId, member, `session timeout: no heartbeat for ${sessionTimeout} ms`);
+      engine.groups.leave(groupId, member, 'session timeout', `session timeout: no heartbeat for ${sessionTimeout} ms`);
       memberId = null;
       generation = -1;
       assigned = [];
@@ -435,9 +435,9 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
     running = false;
     stopping ??= (async () => {
       if (handlerGate.busy) {
-        engine.emit({ kind: 'stop-wait', clientId: ctx.clientId, groupId, detail: `consumer.${how}() was called while this consumer's eachMessage/eachBatch handler was running: it waits for that handler to return` });
+        engine.emit({ kind: 'stop-wait', clientId: ctx.clientId, groupId, call: how, detail: `consumer.${how}() was called while this consumer's eachMessage/eachBatch handler was running: it waits for that handler to return` });
         await handlerGate.idle();
-        engine.emit({ kind: 'stop-resume', clientId: ctx.clientId, groupId, detail: `the handler returned: consumer.${how}() goes ahead` });
+        engine.emit({ kind: 'stop-resume', clientId: ctx.clientId, groupId, call: how, detail: `the handler returned: consumer.${how}() goes ahead` });
       }
       if (memberId !== null) engine.groups.leave(groupId, memberId, how === 'stop' ? 'stopped' : 'disconnected');
       memberId = null;
