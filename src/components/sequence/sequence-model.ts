@@ -54,7 +54,7 @@ type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-const BILLING_KINDS = new Set(['charge', 'billing']);
+const BILLING_KINDS = new Set(['charge']);
 const CONSUMER_KINDS = new Set(['fetch', 'deliver', 'commit', 'rebalance']);
 
 const valuesOf = (e: Loose): string[] => {
@@ -189,7 +189,6 @@ export function sequenceModel(trace: readonly unknown[]): SequenceModel {
       case 'append':
         return push({ shape: 'mark', from: at, label: join(shortValues(e), offsetText(e)) });
       case 'charge':
-      case 'billing':
         return push({ shape: 'request', from: client !== undefined ? clientLane(client) : lanes[0]?.id ?? 'billing', to: 'billing', label: join('charge', shortValues(e)) });
       default:
         return push({ shape: 'mark', from: at, label: kind === 'elect' ? 'becomes leader' : kind === 'dedupe' ? 'duplicate dropped' : kind });
