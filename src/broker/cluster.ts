@@ -3,7 +3,7 @@
  * KafkaJS-compatible module bound to it.
  */
 import { Engine } from './engine.ts';
-import { validateFaultPlan } from './faults.ts';
+import { validateFaultPlan } from './fault-registry.ts';
 import { createKafkaJsModule, type KafkaJsModule } from './kafkajs/module.ts';
 import type { ClusterOptions, SimCluster, TopicSpec } from './types.ts';
 

@@ -32,14 +32,16 @@ export {
   type UntimedTraceEvent,
   type LeaveReason,
 } from './trace.ts';
+export type { Fault, FaultKind, FaultOf, FaultPlan, RecordMatch } from './faults.ts';
 export {
   validateFaultPlan,
+  FAULTS,
   FAULT_KINDS,
-  type Fault,
-  type FaultPlan,
+  faultKindsMarkdown,
   type FaultPlanValidation,
-  type RecordMatch,
-} from './faults.ts';
+  type FaultSpec,
+  type FaultTrigger,
+} from './fault-registry.ts';
 export type { KafkaJsModule } from './kafkajs/module.ts';
 export type { ProcessCall } from './fault-runtime.ts';
 export { ERRORS, type ErrorType } from './error-codes.ts';
