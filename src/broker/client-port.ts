@@ -14,7 +14,11 @@ import type { InitResult, TxnOffset } from './transactions.ts';
 import type { LeaveReason, UntimedTraceEvent } from './trace.ts';
 import type { IsolationLevel, TopicSpec } from './types.ts';
 
+// The shapes the facade exchanges with the cluster, re-exported so the facade imports the port only.
 export type { FetchResponse, ProduceRequest, ProduceResponse } from './engine.ts';
+export type { LogRecord } from './log.ts';
+export type { TopicPartitionRef } from './groups.ts';
+export type { ProcessCall } from './fault-runtime.ts';
 
 /** What a client may know of a partition (a copy: changing it changes nothing). */
 export interface PartitionInfo {

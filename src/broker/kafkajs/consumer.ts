@@ -9,9 +9,7 @@
  * autoCommitInterval / autoCommitThreshold are set (Java: every 5000 ms, the previous poll's offsets);
  * fromBeginning = false ⇒ auto.offset.reset=latest (same as Java); sessionTimeout 30000 (Java 45000).
  */
-import type { FetchResponse } from '../client-port.ts';
-import type { LogRecord } from '../log.ts';
-import type { TopicPartitionRef } from '../groups.ts';
+import type { FetchResponse, LogRecord, TopicPartitionRef } from '../client-port.ts';
 import { toBytes } from './bytes.ts';
 import { callOut, laterFor, sleep, type ClientContext } from './context.ts';
 import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, protocolError } from './errors.ts';

@@ -2,8 +2,7 @@
  * What every client of one `new Kafka(...)` shares: the cluster (through its client port), clientId,
  * request timeout, retry settings and logger; and KafkaJS's retry arithmetic.
  */
-import type { ClusterClientPort } from '../client-port.ts';
-import type { ProcessCall } from '../fault-runtime.ts';
+import type { ClusterClientPort, ProcessCall } from '../client-port.ts';
 import type { LoggerLike, RetryOptionsLike } from './shapes.ts';
 
 /** Resolved retry settings. KafkaJS defaults: 5 retries, 300 ms initial, ×2, ±20 %, 30 s cap. */
