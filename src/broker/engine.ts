@@ -3,8 +3,9 @@
  * leader election and truncation, all as events on one virtual clock.
  *
  * The idea: clients talk to the engine through callback-based requests (no promises, no per-record
- * closures) that each cost one network hop per direction; the KafkaJS facade wraps them into promises
- * and the bench calls them directly. Coordinators for transactions and groups live beside it
+ * closures) that each cost one network hop per direction; the KafkaJS facade reaches them only through
+ * the port in client-port.ts and wraps them into promises, and the bench calls them directly. A
+ * partition's replication state changes only through Partition's own methods; the engine decides when. Coordinators for transactions and groups live beside it
  * (transactions.ts, groups.ts) and fault triggers in fault-runtime.ts.
  *
  * Simplifications, deliberate and documented: metadata is always fresh (a client sends to the current

@@ -2,7 +2,7 @@
  * The cluster's public data shapes: options, trace events, records read back, fault hits.
  * Everything here is plain JSON so it can cross postMessage and appear in MDX props.
  */
-import type { FaultPlan } from './faults.ts';
+import type { FaultKind, FaultPlan } from './faults.ts';
 import type { KafkaJsModule } from './kafkajs/module.ts';
 import type { ProcessCall } from './fault-runtime.ts';
 import type { TraceEvent, UntimedTraceEvent } from './trace.ts';
@@ -37,7 +37,7 @@ export interface FaultHit {
   /** Index of the fault in the plan. */
   index: number;
   /** The fault's kind, e.g. 'lose-ack'. */
-  fault: string;
+  fault: FaultKind;
   /** Virtual time it fired. */
   t: number;
   broker?: number;
