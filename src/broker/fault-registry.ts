@@ -1,7 +1,7 @@
 /**
  * The fault registry: one entry per fault kind, holding everything about it — what it does (its
  * documentation), its fields with their defaults and checks, and when it fires. The validator
- * (validateFaultPlan), the runtime's dispatch (fault-runtime.ts asks `FAULTS[kind].fires`), the
+ * (validateFaultPlan), the runtime's dispatch (fault-runtime.ts asks `triggerOf(fault)`), the
  * defaults it applies (withDefaults) and the docs table (faultKindsMarkdown, in README) are all
  * derived from it; a kind is added here and nowhere else but its type in faults.ts, and the compiler
  * checks that every field of that type has a rule here, and no other.
@@ -42,8 +42,10 @@ export interface FaultSpec<F extends Fault> {
   doc: string;
   /** Every field but `fault`, in the order the validator reports them. */
   fields: { [P in Exclude<keyof F, 'fault'>]-?: FieldRule<Exclude<F[P], undefined>> };
-  /** When it fires (may depend on the fault's fields). */
-  fires: (fault: F) => FaultTrigger;
+  /** When it fires: the one trigger, or every trigger it may have (the docs list them all). */
+  fires: readonly [FaultTrigger, ...FaultTrigger[]];
+  /** For a kind with several triggers: which one this fault has, by its fields. */
+  pick?: (fault: F) => FaultTrigger;
   /** Rules across fields: one message per problem, each starting with `where` (the entry). */
   across?: (fault: Readonly<Record<string, unknown>>, where: string) => string[];
 }
@@ -108,7 +110,9 @@ const callNumber: FieldRule<number> = {
   },
 };
 
-const sent = (stage: Extract<FaultTrigger, { on: 'record-sent' }>['stage']) => (): FaultTrigger => ({ on: 'record-sent', stage });
+const sent = (stage: Extract<FaultTrigger, { on: 'record-sent' }>['stage']): FaultTrigger => ({ on: 'record-sent', stage });
+const AT_TIME: FaultTrigger = { on: 'time' };
+const AT_CALL: FaultTrigger = { on: 'call' };
 
 /** KafkaJS's session timeout is 30 s: a pause beyond it loses the consumer's partitions. */
 const DEFAULT_PAUSE_MS = 40_000;
@@ -120,22 +124,22 @@ export const FAULTS: { readonly [K in FaultKind]: FaultSpec<FaultOf<K>> } = {
   'lose-request': {
     doc: 'The produce request carrying the record never reaches the leader: the client times out and may retry.',
     fields: { on: record() },
-    fires: sent('request'),
+    fires: [sent('request')],
   },
   'lose-ack': {
     doc: 'The leader writes the record but its response is lost: the client times out and may retry (a duplicate without idempotence).',
     fields: { on: record() },
-    fires: sent('response'),
+    fires: [sent('response')],
   },
   'request-timeout': {
     doc: "The leader writes the record but answers only after the client's request timeout (an ambiguous outcome).",
     fields: { on: record() },
-    fires: sent('response-delay'),
+    fires: [sent('response-delay')],
   },
   'crash-leader-before-replication': {
     doc: 'The partition leader crashes right after appending the record (after acks=1 answered), before any follower fetched it; it comes back as a follower and truncates.',
     fields: { on: record(), restartAfterMs: nonNegative('how long the leader stays down', { default: 100 }) },
-    fires: sent('append'),
+    fires: [sent('append')],
   },
   'restart-broker': {
     doc: 'Broker `broker` crashes at virtual time `at` and comes back `downForMs` later.',
@@ -144,7 +148,7 @@ export const FAULTS: { readonly [K in FaultKind]: FaultSpec<FaultOf<K>> } = {
       at: nonNegative('virtual time of the crash', { required: true }),
       downForMs: nonNegative('how long it stays down', { default: 50 }),
     },
-    fires: () => ({ on: 'time' }),
+    fires: [AT_TIME],
   },
   'shrink-isr': {
     doc: "The followers of the partition fall out of the ISR right after the leader appends the record (or at `at`, for `topic`/`partition`), leaving ISR = {leader}, below min.insync.replicas, for `forMs`.",
@@ -155,7 +159,8 @@ export const FAULTS: { readonly [K in FaultKind]: FaultSpec<FaultOf<K>> } = {
       partition: nonNegative('the partition, with `at`', { default: 0 }),
       forMs: nonNegative('how long the followers stay out', { default: 100 }),
     },
-    fires: (f) => (f.at !== undefined ? { on: 'time' } : { on: 'record-sent', stage: 'append' }),
+    fires: [sent('append'), AT_TIME],
+    pick: (f) => (f.at !== undefined ? AT_TIME : sent('append')),
     across: (f, where) => {
       const hasOn = f['on'] !== undefined;
       const hasAt = f['at'] !== undefined;
@@ -168,22 +173,22 @@ export const FAULTS: { readonly [K in FaultKind]: FaultSpec<FaultOf<K>> } = {
   'restart-producer': {
     doc: 'The producer process dies when the response for the record arrives (the response is lost with it).',
     fields: { on: record() },
-    fires: sent('response'),
+    fires: [sent('response')],
   },
   'crash-consumer-before-commit': {
     doc: 'The consumer that processed the record dies just before it commits an offset past it.',
     fields: { on: record(), groupId: text("only a consumer of this group (default: any)") },
-    fires: () => ({ on: 'record-delivered', stage: 'before-commit' }),
+    fires: [{ on: 'record-delivered', stage: 'before-commit' }],
   },
   'crash-consumer-after-commit': {
     doc: 'The consumer dies right after a commit past the record succeeds, before it goes on.',
     fields: { on: record(), groupId: text("only a consumer of this group (default: any)") },
-    fires: () => ({ on: 'record-delivered', stage: 'after-commit' }),
+    fires: [{ on: 'record-delivered', stage: 'after-commit' }],
   },
   'zombie-producer': {
     doc: 'When the record is sent inside a transaction, a second instance with the same transactional.id calls initTransactions: the epoch is bumped, the open transaction aborted and the sender fenced.',
     fields: { on: record() },
-    fires: sent('append'),
+    fires: [sent('append')],
   },
   'pause-instance': {
     doc:
@@ -191,12 +196,12 @@ export const FAULTS: { readonly [K in FaultKind]: FaultSpec<FaultOf<K>> } = {
       'A consumer frozen beyond its session timeout is evicted, so its partitions move to another member; then the process wakes and carries on with its calls in flight, e.g. commits its transaction. ' +
       'Only a replacement that reuses the same transactional.id fences it. Offsets sent with sendOffsets are not fenced by the group generation: KafkaJS sends no member id or generation with TxnOffsetCommit (no KIP-447).',
     fields: { on: record(), forMs: nonNegative('how long the process stays frozen', { default: DEFAULT_PAUSE_MS }) },
-    fires: sent('append'),
+    fires: [sent('append')],
   },
   'transaction-timeout': {
     doc: 'The coordinator times out the transaction that carries the record: it aborts it and fences its producer.',
     fields: { on: record() },
-    fires: sent('append'),
+    fires: [sent('append')],
   },
   'crash-process': {
     doc: 'A process dies at its `call`-th call out (a send, an offset commit, a transaction step, a charge): `before` the call takes effect, or `after` it took effect and before its answer arrived. Everything in the process dies with it; the first process to make that many calls is the one.',
@@ -210,12 +215,12 @@ export const FAULTS: { readonly [K in FaultKind]: FaultSpec<FaultOf<K>> } = {
         },
       },
     },
-    fires: () => ({ on: 'call' }),
+    fires: [AT_CALL],
   },
   'fail-call': {
     doc: "A process's `call`-th call out fails before it takes effect, after the client's retries ran out: an offset commit is refused (REBALANCE_IN_PROGRESS), a transaction step or a send exhausts its retries. Calls that cannot fail so (a charge, a send that retries forever) are left alone.",
     fields: { call: callNumber },
-    fires: () => ({ on: 'call' }),
+    fires: [AT_CALL],
   },
 };
 
@@ -229,7 +234,8 @@ export function specOf<F extends Fault>(fault: F): FaultSpec<F> {
 
 /** When `fault` fires. */
 export function triggerOf(fault: Fault): FaultTrigger {
-  return specOf(fault).fires(fault);
+  const spec = specOf(fault);
+  return spec.pick?.(fault) ?? spec.fires[0];
 }
 
 /** The fields of `F` that have a default in the registry (the only ones {@link setting} reads). */
@@ -301,12 +307,7 @@ const TRIGGER_WORDS: Record<string, string> = {
 };
 
 function whenWords(kind: FaultKind): string {
-  // A kind whose trigger depends on its fields (shrink-isr) is documented by both.
-  const example = (FAULTS[kind] as unknown as FaultSpec<Fault>).fields;
-  const triggers = 'on' in example && 'at' in example
-    ? [triggerOf({ fault: kind, on: {} } as Fault), triggerOf({ fault: kind, at: 0 } as Fault)]
-    : [triggerOf({ fault: kind } as Fault)];
-  return [...new Set(triggers.map((t) => TRIGGER_WORDS['stage' in t ? `${t.on}/${t.stage}` : t.on]))].join(', or ');
+  return [...new Set(FAULTS[kind].fires.map((t) => TRIGGER_WORDS['stage' in t ? `${t.on}/${t.stage}` : t.on]))].join(', or ');
 }
 
 const cell = (s: string): string => s.replaceAll('|', '\\|').replaceAll('\n', ' ');

@@ -20,6 +20,13 @@ describe('the fault registry', () => {
     }
   });
 
+  it('a kind that can fire in several ways says which way a given fault fires', () => {
+    for (const kind of FAULT_KINDS) {
+      const spec: { fires: readonly unknown[]; pick?: unknown } = FAULTS[kind];
+      if (spec.fires.length > 1) expect(typeof spec.pick, kind).toBe('function');
+    }
+  });
+
   it('shrink-isr takes a time instead of a record, and then needs a topic', () => {
     expect(validateFaultPlan([{ fault: 'shrink-isr', at: 5, topic: 'orders' }]).ok).toBe(true);
     expect(validateFaultPlan([{ fault: 'shrink-isr', at: 5 }])).toEqual({ ok: false, errors: ['faults[0].topic is required with at'] });
