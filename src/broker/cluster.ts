@@ -3,8 +3,9 @@
  * KafkaJS-compatible module bound to it.
  */
 import { Engine } from './engine.ts';
-import { validateFaultPlan } from './faults.ts';
+import { validateFaultPlan } from './fault-registry.ts';
 import { createKafkaJsModule, type KafkaJsModule } from './kafkajs/module.ts';
+import { clusterClientPort } from './client-port.ts';
 import type { ClusterOptions, SimCluster, TopicSpec } from './types.ts';
 
 /** Create a simulated cluster. Throws (with every problem listed) when the fault plan is invalid. */
@@ -14,6 +15,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
   const checked = validateFaultPlan(options.faults ?? []);
   if (!checked.ok) throw new Error(`invalid fault plan:\n- ${checked.errors.join('\n- ')}`);
   const engine = new Engine({ seed: options.seed, brokers, faults: checked.plan, uncleanLeaderElection: options.uncleanLeaderElection ?? false });
+  const port = clusterClientPort(engine);
   // Made on first use: a host that gives each process its own module (kafkajsFor) never needs it.
   let kafkajs: KafkaJsModule | undefined;
   // A process's timers: held while it is frozen, never fired once it died; cancellable even while held.
@@ -34,12 +36,12 @@ export function createCluster(options: ClusterOptions): SimCluster {
     readTopic: (topic, opts) => engine.readTopic(topic, opts.isolation),
     faultsHit: () => engine.faultsHit(),
     get kafkajs() {
-      kafkajs ??= createKafkaJsModule(engine);
+      kafkajs ??= createKafkaJsModule(port);
       return kafkajs;
     },
     onClientCrash: (listener) => engine.onClientCrash(listener),
     spawnProcess: (name, options) => engine.spawnProcess(name, options?.crashPoints ?? true),
-    kafkajsFor: (process) => createKafkaJsModule(engine, process),
+    kafkajsFor: (process) => createKafkaJsModule(port, process),
     processAlive: (process) => engine.processes.alive(process),
     processCalls: (process) => engine.processes.calls(process),
     processName: (process) => engine.processes.name(process),

@@ -3,8 +3,9 @@
  * leader election and truncation, all as events on one virtual clock.
  *
  * The idea: clients talk to the engine through callback-based requests (no promises, no per-record
- * closures) that each cost one network hop per direction; the KafkaJS facade wraps them into promises
- * and the bench calls them directly. Coordinators for transactions and groups live beside it
+ * closures) that each cost one network hop per direction; the KafkaJS facade reaches them only through
+ * the port in client-port.ts and wraps them into promises, and the bench calls them directly. A
+ * partition's replication state changes only through Partition's own methods; the engine decides when. Coordinators for transactions and groups live beside it
  * (transactions.ts, groups.ts) and fault triggers in fault-runtime.ts.
  *
  * Simplifications, deliberate and documented: metadata is always fresh (a client sends to the current
@@ -18,7 +19,8 @@ import { createPrng } from './prng.ts';
 import { ReplicaLog, type LogRecord, type RecordBatch } from './log.ts';
 import { Partition } from './partition.ts';
 import type { ErrorType } from './error-codes.ts';
-import type { FaultHit, IsolationLevel, ReadRecord, TopicSpec, TraceEvent, ClientCrash } from './types.ts';
+import type { FaultHit, IsolationLevel, ReadRecord, TopicSpec, ClientCrash } from './types.ts';
+import type { TraceEvent, UntimedTraceEvent } from './trace.ts';
 import type { FaultPlan } from './faults.ts';
 import { FaultRuntime } from './fault-runtime.ts';
 import { TransactionCoordinator } from './transactions.ts';
@@ -110,8 +112,8 @@ export class Engine {
   }
 
   /** Record a trace event at the current time. */
-  emit(ev: Omit<TraceEvent, 't'>): void {
-    this.trace.push({ t: this.clock.now(), ...ev });
+  emit(ev: UntimedTraceEvent): void {
+    this.trace.push({ t: this.clock.now(), ...ev } as TraceEvent);
   }
 
   // ---- clients -------------------------------------------------------------------------------
@@ -166,9 +168,7 @@ export class Engine {
     if (!this.processes.alive(process)) return;
     const name = this.processes.name(process);
     const groupIds = [...this.clients.values()].filter((c) => c.process === process && c.groupId !== undefined).map((c) => c.groupId as string);
-    const ev: Omit<TraceEvent, 't'> = { kind: 'crash', clientId: name, detail };
-    if (groupIds[0] !== undefined) ev.groupId = groupIds[0];
-    this.emit(ev);
+    this.emit({ kind: 'crash', clientId: name, ...(groupIds[0] !== undefined ? { groupId: groupIds[0] } : {}), detail });
     this.processes.kill(process);
     const note: ClientCrash = { process: name, t: this.now() };
     if (groupIds[0] !== undefined) note.groupId = groupIds[0];
@@ -192,15 +192,21 @@ export class Engine {
     for (let p = 0; p < n; p++) {
       // Leaders rotate over brokers, as Kafka's default assignment spreads them.
       const replicas = Array.from({ length: rf }, (_, i) => (p + i) % this.brokerCount);
-      const part = new Partition(spec.topic, p, replicas, minIsr);
       // A replica on a broker that is down at creation starts outside the ISR.
-      part.isr = replicas.filter((b) => this.alive[b]);
-      const leader = part.isr[0];
-      part.leader = leader ?? -1;
-      parts.push(part);
+      parts.push(new Partition(spec.topic, p, replicas, minIsr, replicas.filter((b) => this.alive[b])));
     }
     this.topics.set(spec.topic, parts);
     return null;
+  }
+
+  /** The names of every topic, in creation order. */
+  topicNames(): string[] {
+    return [...this.topics.keys()];
+  }
+
+  /** The partitions of `topic`, in order (none for an unknown topic). */
+  partitionsOf(topic: string): readonly Partition[] {
+    return this.topics.get(topic) ?? [];
   }
 
   /** The partition, or undefined. */
@@ -291,7 +297,7 @@ export class Engine {
     const ok: ProduceResponse = { error: null, baseOffset: batch.baseOffset, logAppendTime: -1, logStartOffset: 0, duplicate: false };
     if (req.acks === 1) answer(ok);
     else if (req.acks === -1) {
-      part.pending.push({
+      part.awaitHw({
         end: batch.baseOffset + batch.count,
         respond: (error) => answer(error === null ? ok : { error }),
       });
@@ -334,7 +340,7 @@ export class Engine {
       timestamp: this.now(),
     };
     log.append(marker);
-    this.emit({ kind: 'marker', broker: part.leader, topic: part.topic, partition: part.index, offset: marker.baseOffset, producerId, producerEpoch, transactionalId, detail: kind });
+    this.emit({ kind: 'marker', broker: part.leader, topic: part.topic, partition: part.index, offset: marker.baseOffset, producerId, producerEpoch, transactionalId, detail: kind, control: kind });
     this.afterLeaderAppend(part);
     this.notifyData();
     return true;
@@ -349,19 +355,16 @@ export class Engine {
   // ---- replication ---------------------------------------------------------------------------
 
   private scheduleFollowerFetch(part: Partition, follower: number): void {
-    if (part.fetching.has(follower) || !this.alive[follower]) return;
-    const stalled = part.stalledUntil.get(follower);
-    if (stalled !== undefined && stalled > this.now()) return;
-    part.fetching.add(follower);
+    if (!this.alive[follower] || part.isStalled(follower, this.now())) return;
+    if (!part.startFetch(follower)) return;
     this.clock.schedule(HOP_MS, () => this.followerFetch(part, follower));
   }
 
   private followerFetch(part: Partition, follower: number): void {
-    part.fetching.delete(follower);
+    part.endFetch(follower);
     const leader = part.leader;
     if (leader < 0 || leader === follower || !this.alive[leader] || !this.alive[follower]) return;
-    const stalled = part.stalledUntil.get(follower);
-    if (stalled !== undefined && stalled > this.now()) return;
+    if (part.isStalled(follower, this.now())) return;
     const src = part.log(leader);
     const dst = part.log(follower);
     if (dst.leo < src.leo) {
@@ -374,29 +377,19 @@ export class Engine {
     // The leader learns the follower's position with the next fetch, one hop later.
     this.clock.schedule(HOP_MS, () => {
       if (part.leader !== leader || part.leaderEpoch !== epoch || !this.alive[leader]) return;
-      part.followerLeo.set(follower, reached);
+      part.noteFollowerLeo(follower, reached);
       const leaderLeo = part.log(leader).leo;
-      if (!part.isr.includes(follower) && this.alive[follower] && reached >= leaderLeo) {
-        part.isr.push(follower);
-        part.isr.sort((a, b) => a - b);
-        this.emit({ kind: 'isr-expand', broker: follower, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')}` });
+      if (this.alive[follower] && reached >= leaderLeo && part.addToIsr(follower)) {
+        this.emit({ kind: 'isr-expand', broker: follower, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')}`, isr: [...part.isr] });
       }
       this.advanceHw(part);
       if (reached < leaderLeo) this.scheduleFollowerFetch(part, follower);
     });
   }
 
-  /** Recompute the HW and answer acks=all requests it covers. */
+  /** Recompute the HW (the partition answers the acks=all requests it covers); readers waiting are told. */
   advanceHw(part: Partition): void {
     if (!part.recomputeHw()) return;
-    if (part.pending.length > 0) {
-      const still = [];
-      for (const pa of part.pending) {
-        if (pa.end <= part.hw) pa.respond(null);
-        else still.push(pa);
-      }
-      part.pending = still;
-    }
     this.notifyData();
   }
 
@@ -404,10 +397,10 @@ export class Engine {
   stallFollowers(part: Partition, forMs: number): number[] {
     const until = this.now() + forMs;
     const removed = part.isr.filter((b) => b !== part.leader);
-    for (const b of part.replicas) if (b !== part.leader) part.stalledUntil.set(b, until);
+    part.stallFollowers(until);
     if (removed.length > 0) {
-      part.isr = part.isr.filter((b) => b === part.leader);
-      this.emit({ kind: 'isr-shrink', broker: part.leader, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')} (min.insync.replicas ${part.minIsr})` });
+      part.setIsr(part.isr.filter((b) => b === part.leader));
+      this.emit({ kind: 'isr-shrink', broker: part.leader, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')} (min.insync.replicas ${part.minIsr})`, isr: [...part.isr] });
       this.failPendingBelowMinIsr(part);
     }
     this.clock.schedule(forMs, () => {
@@ -421,9 +414,7 @@ export class Engine {
       this.advanceHw(part);
       return;
     }
-    const pending = part.pending;
-    part.pending = [];
-    for (const pa of pending) pa.respond('NOT_ENOUGH_REPLICAS_AFTER_APPEND');
+    part.failPending('NOT_ENOUGH_REPLICAS_AFTER_APPEND');
   }
 
   // ---- brokers -------------------------------------------------------------------------------
@@ -436,15 +427,12 @@ export class Engine {
     for (const parts of this.topics.values()) {
       for (const part of parts) {
         if (!part.replicas.includes(b)) continue;
-        part.fetching.delete(b);
+        part.endFetch(b);
         if (part.leader === b) {
-          const pending = part.pending;
-          part.pending = [];
-          for (const pa of pending) pa.respond('NETWORK_EXCEPTION');
+          part.failPending('NETWORK_EXCEPTION');
           this.elect(part, b);
-        } else if (part.isr.includes(b)) {
-          part.isr = part.isr.filter((x) => x !== b);
-          this.emit({ kind: 'isr-shrink', broker: part.leader, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')}` });
+        } else if (part.removeFromIsr(b)) {
+          this.emit({ kind: 'isr-shrink', broker: part.leader, topic: part.topic, partition: part.index, detail: `ISR ${part.isr.join(',')}`, isr: [...part.isr] });
           this.failPendingBelowMinIsr(part);
         }
       }
@@ -462,9 +450,9 @@ export class Engine {
         if (part.leader < 0) {
           // Offline partition: the returning broker may lead if it is the last ISR member (clean) or unclean is on.
           if (part.isr.includes(b) || this.unclean) {
-            part.isr = part.isr.filter((x) => x === b || this.alive[x]);
-            if (!part.isr.includes(b)) part.isr.push(b);
-            this.becomeLeader(part, b, part.isr.includes(b) ? 'last in-sync replica back' : 'unclean election');
+            const clean = part.isr.includes(b);
+            part.setIsr([...part.isr.filter((x) => x === b || this.alive[x]), b]);
+            this.becomeLeader(part, b, clean ? 'last in-sync replica back' : 'unclean election', !clean);
           }
           continue;
         }
@@ -480,34 +468,30 @@ export class Engine {
     const cut = mine.divergenceWith(leaderLog);
     const dropped = mine.truncateTo(Math.min(cut, mine.leo));
     if (dropped > 0) this.emit({ kind: 'truncate', broker: b, topic: part.topic, partition: part.index, offset: cut, count: dropped, detail: 'follower truncates to the leader' });
-    part.followerLeo.set(b, mine.leo);
+    part.noteFollowerLeo(b, mine.leo);
   }
 
   private elect(part: Partition, failed: number): void {
-    part.isr = part.isr.filter((x) => x !== failed);
+    part.removeFromIsr(failed);
     const clean = part.isr.find((x) => this.alive[x]);
-    if (clean !== undefined) return this.becomeLeader(part, clean, 'clean election from the ISR');
+    if (clean !== undefined) return this.becomeLeader(part, clean, 'clean election from the ISR', false);
     if (this.unclean) {
       const any = part.replicas.find((x) => this.alive[x]);
       if (any !== undefined) {
-        part.isr = [any];
-        return this.becomeLeader(part, any, 'unclean election: an out-of-sync replica leads, acknowledged records can be lost');
+        part.setIsr([any]);
+        return this.becomeLeader(part, any, 'unclean election: an out-of-sync replica leads, acknowledged records can be lost', true);
       }
     }
     // Nobody may lead: the partition is offline. The failed broker stays the ISR's last member.
-    if (part.isr.length === 0) part.isr = [failed];
-    part.leader = -1;
-    this.emit({ kind: 'elect', topic: part.topic, partition: part.index, broker: -1, detail: 'partition offline: no in-sync replica alive' });
+    if (part.isr.length === 0) part.setIsr([failed]);
+    part.goOffline();
+    this.emit({ kind: 'elect', topic: part.topic, partition: part.index, broker: -1, unclean: false, detail: 'partition offline: no in-sync replica alive' });
   }
 
-  private becomeLeader(part: Partition, b: number, detail: string): void {
-    part.leader = b;
-    part.leaderEpoch++;
-    const log = part.log(b);
-    // An unclean leader may have less than the old HW: what it lacks is lost.
-    if (part.hw > log.leo) part.hw = log.leo;
-    for (const r of part.replicas) part.followerLeo.set(r, r === b ? log.leo : 0);
-    this.emit({ kind: 'elect', broker: b, topic: part.topic, partition: part.index, detail: `${detail} (leader epoch ${part.leaderEpoch})` });
+  private becomeLeader(part: Partition, b: number, detail: string, unclean: boolean): void {
+    // An unclean leader may have less than the old HW: what it lacks is lost (the partition caps it).
+    part.takeLeadership(b);
+    this.emit({ kind: 'elect', broker: b, topic: part.topic, partition: part.index, unclean, detail: `${detail} (leader epoch ${part.leaderEpoch})` });
     for (const r of part.replicas) {
       if (r === b || !this.alive[r]) continue;
       this.becomeFollower(part, r);

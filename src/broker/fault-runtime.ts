@@ -7,7 +7,9 @@ import type { Engine, ProduceRequest, ProduceResponse } from './engine.ts';
 import { HOP_MS } from './engine.ts';
 import type { Partition } from './partition.ts';
 import { matchesRecord, type Fault, type FaultPlan, type RecordMatch } from './faults.ts';
+import { setting, triggerOf, type FaultTrigger } from './fault-registry.ts';
 import type { FaultHit } from './types.ts';
+import type { FaultEvent } from './trace.ts';
 
 interface Armed {
   client: number;
@@ -21,23 +23,16 @@ interface Armed {
 interface Entry {
   index: number;
   fault: Fault;
+  /** When it fires, from the registry. */
+  trigger: FaultTrigger;
   seen: number;
   claimedBy: number | null;
   armed: Armed | null;
   fired: boolean;
 }
 
-const PRODUCE_FAULTS = new Set<Fault['fault']>([
-  'lose-request',
-  'lose-ack',
-  'request-timeout',
-  'crash-leader-before-replication',
-  'shrink-isr',
-  'restart-producer',
-  'zombie-producer',
-  'pause-instance',
-  'transaction-timeout',
-]);
+type SentStage = Extract<FaultTrigger, { on: 'record-sent' }>['stage'];
+type CommitStage = Extract<FaultTrigger, { on: 'record-delivered' }>['stage'];
 
 /** A call out of a process, as its call site describes it. */
 export interface ProcessCall {
@@ -62,9 +57,6 @@ export interface CallStart {
   fate: 'proceed' | 'crashed' | 'failed';
 }
 
-/** KafkaJS's default pause of a frozen process: past the 30 s session timeout. */
-const DEFAULT_PAUSE_MS = 40_000;
-
 /** The state of a fault plan during a run. */
 export class FaultRuntime {
   readonly hits: FaultHit[] = [];
@@ -78,28 +70,31 @@ export class FaultRuntime {
 
   constructor(engine: Engine, plan: FaultPlan) {
     this.engine = engine;
-    this.entries = plan.map((fault, index) => ({ index, fault, seen: 0, claimedBy: null, armed: null, fired: false }));
-    this.unclaimedProduce = this.entries.filter((e) => PRODUCE_FAULTS.has(e.fault.fault) && 'on' in e.fault && e.fault.on).length;
-    this.unclaimedConsume = this.entries.filter((e) => e.fault.fault.startsWith('crash-consumer')).length;
+    this.entries = plan.map((fault, index) => ({ index, fault, trigger: triggerOf(fault), seen: 0, claimedBy: null, armed: null, fired: false }));
+    this.unclaimedProduce = this.entries.filter((e) => e.trigger.on === 'record-sent').length;
+    this.unclaimedConsume = this.entries.filter((e) => e.trigger.on === 'record-delivered').length;
     for (const e of this.entries) this.scheduleTimed(e);
   }
 
   private scheduleTimed(e: Entry): void {
     const f = e.fault;
+    if (e.trigger.on !== 'time') return;
     if (f.fault === 'restart-broker') {
+      const downForMs = setting(f, 'downForMs');
       this.engine.clock.schedule(f.at, () => {
         if (!this.engine.alive[f.broker]) return;
-        this.hit(e, { broker: f.broker, values: [], detail: `broker ${f.broker} restarts (down for ${f.downForMs ?? 50} ms)` });
+        this.hit(e, { broker: f.broker, values: [], detail: `broker ${f.broker} restarts (down for ${downForMs} ms)` });
         this.engine.crashBroker(f.broker, 'planned restart');
-        this.engine.clock.schedule(f.downForMs ?? 50, () => this.engine.restartBroker(f.broker));
+        this.engine.clock.schedule(downForMs, () => this.engine.restartBroker(f.broker));
       });
     } else if (f.fault === 'shrink-isr' && f.at !== undefined && f.topic !== undefined) {
       const topic = f.topic;
+      const forMs = setting(f, 'forMs');
       this.engine.clock.schedule(f.at, () => {
-        const part = this.engine.partition(topic, f.partition ?? 0);
+        const part = this.engine.partition(topic, setting(f, 'partition'));
         if (!part || part.leader < 0) return;
-        const removed = this.engine.stallFollowers(part, f.forMs ?? 100);
-        this.hit(e, { broker: part.leader, topic, partition: part.index, values: [], detail: `followers ${removed.join(',')} fall out of the ISR for ${f.forMs ?? 100} ms` });
+        const removed = this.engine.stallFollowers(part, forMs);
+        this.hit(e, { broker: part.leader, topic, partition: part.index, values: [], detail: `followers ${removed.join(',')} fall out of the ISR for ${forMs} ms` });
       });
     }
   }
@@ -108,7 +103,7 @@ export class FaultRuntime {
     e.fired = true;
     const full: FaultHit = { index: e.index, fault: e.fault.fault, t: this.engine.now(), ...h };
     this.hits.push(full);
-    const ev: Parameters<Engine['emit']>[0] = { kind: 'fault', detail: `${e.fault.fault}: ${h.detail}` };
+    const ev: Omit<FaultEvent, 't'> = { kind: 'fault', fault: e.fault.fault, detail: `${e.fault.fault}: ${h.detail}` };
     if (h.broker !== undefined) ev.broker = h.broker;
     if (h.topic !== undefined) ev.topic = h.topic;
     if (h.partition !== undefined) ev.partition = h.partition;
@@ -123,7 +118,7 @@ export class FaultRuntime {
     if (this.unclaimedProduce === 0) return undefined;
     let claimed: number[] | undefined;
     for (const e of this.entries) {
-      if (e.claimedBy !== null || !PRODUCE_FAULTS.has(e.fault.fault)) continue;
+      if (e.claimedBy !== null || e.trigger.on !== 'record-sent') continue;
       const on: RecordMatch | undefined = 'on' in e.fault ? e.fault.on : undefined;
       if (!on) continue;
       const nth = on.nth ?? 1;
@@ -140,8 +135,11 @@ export class FaultRuntime {
     return claimed;
   }
 
-  private claimed(req: ProduceRequest, kind: Fault['fault']): Entry | undefined {
-    for (const e of this.entries) if (!e.fired && e.claimedBy === req.requestId && e.fault.fault === kind) return e;
+  /** The unfired entry of `kind` that `req` claimed, if `kind` fires at `stage` (per the registry). */
+  private claimed(req: ProduceRequest, stage: SentStage, kind: Fault['fault']): Entry | undefined {
+    for (const e of this.entries) {
+      if (!e.fired && e.claimedBy === req.requestId && e.fault.fault === kind && e.trigger.on === 'record-sent' && e.trigger.stage === stage) return e;
+    }
     return undefined;
   }
 
@@ -151,17 +149,17 @@ export class FaultRuntime {
 
   /** lose-request: the request never reaches the leader. */
   dropRequest(req: ProduceRequest): boolean {
-    const e = this.claimed(req, 'lose-request');
+    const e = this.claimed(req, 'request', 'lose-request');
     if (!e) return false;
     this.hit(e, { ...this.base(req), detail: 'the produce request was lost on the way to the leader' });
-    this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, detail: 'request lost' });
+    this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, lost: 'request', detail: 'request lost' });
     return true;
   }
 
   /** request-timeout: the response comes back after the client stopped waiting. */
   responseDelay(req: ProduceRequest, r: ProduceResponse, delay: number): number {
     if (r.error !== null) return delay;
-    const e = this.claimed(req, 'request-timeout');
+    const e = this.claimed(req, 'response-delay', 'request-timeout');
     if (!e) return delay;
     this.hit(e, { ...this.base(req), detail: `the leader wrote the records but answered after the client's ${req.requestTimeoutMs} ms request timeout` });
     return req.requestTimeoutMs + delay + HOP_MS;
@@ -169,14 +167,14 @@ export class FaultRuntime {
 
   /** lose-ack drops the response; restart-producer kills the producer as the response arrives. */
   dropResponse(req: ProduceRequest, r: ProduceResponse): boolean {
-    const lost = this.claimed(req, 'lose-ack');
+    const lost = this.claimed(req, 'response', 'lose-ack');
     if (lost) {
       const written = r.error === null ? 'the leader wrote the records' : `the leader answered ${r.error}`;
       this.hit(lost, { ...this.base(req), detail: `${written} but the response was lost` });
-      this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, detail: 'response lost' });
+      this.engine.emit({ kind: 'drop', clientId: req.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, values: req.values, lost: 'response', detail: 'response lost' });
       return true;
     }
-    const restart = this.claimed(req, 'restart-producer');
+    const restart = this.claimed(req, 'response', 'restart-producer');
     if (restart) {
       this.hit(restart, { ...this.base(req), detail: 'the producer process died before it saw the response' });
       this.engine.crashClient(req.client, 'producer process died (planned restart)');
@@ -189,20 +187,20 @@ export class FaultRuntime {
   afterAppend(claims: number[], part: Partition, req: ProduceRequest): void {
     for (const i of claims) {
       const e = this.entries[i];
-      if (!e || e.fired) continue;
+      if (!e || e.fired || e.trigger.on !== 'record-sent' || e.trigger.stage !== 'append') continue;
       const f = e.fault;
       if (f.fault === 'crash-leader-before-replication') {
         const leader = part.leader;
-        const after = f.restartAfterMs ?? 100;
+        const after = setting(f, 'restartAfterMs');
         this.hit(e, { ...this.base(req), broker: leader, detail: `leader ${leader} crashed after appending, before any follower fetched (back after ${after} ms)` });
         this.engine.crashBroker(leader, 'leader crash before replication');
         this.engine.clock.schedule(after, () => this.engine.restartBroker(leader));
       } else if (f.fault === 'shrink-isr') {
-        const forMs = f.forMs ?? 100;
+        const forMs = setting(f, 'forMs');
         const removed = this.engine.stallFollowers(part, forMs);
         this.hit(e, { ...this.base(req), broker: part.leader, detail: `followers ${removed.join(',') || '(none)'} fell out of the ISR for ${forMs} ms, below min.insync.replicas ${part.minIsr}` });
       } else if (f.fault === 'pause-instance') {
-        const forMs = f.forMs ?? DEFAULT_PAUSE_MS;
+        const forMs = setting(f, 'forMs');
         const process = this.engine.clientProcess(req.client);
         this.hit(e, { ...this.base(req), detail: `the instance '${this.engine.processes.name(process)}' froze for ${forMs} ms right after this record was written (a long GC pause or a network partition), then woke up and carried on` });
         this.pause(process, forMs);
@@ -232,7 +230,7 @@ export class FaultRuntime {
       if ((this.pausedUntil.get(process) ?? 0) > this.engine.now()) return;
       this.pausedUntil.delete(process);
       const name = this.engine.processes.name(process);
-      this.engine.emit({ kind: 'fault', clientId: name, detail: `pause-instance: '${name}' wakes up after ${forMs} ms and carries on with its calls in flight` });
+      this.engine.emit({ kind: 'fault', fault: 'pause-instance', clientId: name, detail: `pause-instance: '${name}' wakes up after ${forMs} ms and carries on with its calls in flight` });
     });
   }
 
@@ -295,7 +293,7 @@ export class FaultRuntime {
     return this.entries.find((e) => {
       const f = e.fault;
       if (e.fired || f.fault !== kind || f.call !== n) return false;
-      return f.fault !== 'crash-process' || (f.when ?? 'after') === when;
+      return f.fault !== 'crash-process' || setting(f, 'when') === when;
     });
   }
 
@@ -309,7 +307,7 @@ export class FaultRuntime {
     if (this.unclaimedConsume === 0) return;
     for (const e of this.entries) {
       const f = e.fault;
-      if (e.armed || (f.fault !== 'crash-consumer-before-commit' && f.fault !== 'crash-consumer-after-commit')) continue;
+      if (e.armed || e.trigger.on !== 'record-delivered' || (f.fault !== 'crash-consumer-before-commit' && f.fault !== 'crash-consumer-after-commit')) continue;
       if (f.groupId !== undefined && f.groupId !== groupId) continue;
       if (!matchesRecord(f.on, topic, partition, key, value)) continue;
       if (++e.seen === (f.on.nth ?? 1)) {
@@ -319,10 +317,10 @@ export class FaultRuntime {
     }
   }
 
-  private armedFor(client: number | null, groupId: string, offsets: readonly { topic: string; partition: number; offset: number }[], kind: Fault['fault']): Entry | undefined {
+  private armedFor(client: number | null, groupId: string, offsets: readonly { topic: string; partition: number; offset: number }[], stage: CommitStage): Entry | undefined {
     for (const e of this.entries) {
       const a = e.armed;
-      if (e.fired || !a || e.fault.fault !== kind) continue;
+      if (e.fired || !a || e.trigger.on !== 'record-delivered' || e.trigger.stage !== stage) continue;
       // A transaction's sendOffsets names only the group: it hits the consumer that armed the fault. A
       // commit through another client of the same process is that process committing: it is hit too.
       if (client === null ? a.groupId !== groupId : this.engine.clientProcess(a.client) !== this.engine.clientProcess(client)) continue;
@@ -333,7 +331,7 @@ export class FaultRuntime {
 
   /** Before a commit (or sendOffsets) past an armed record: true ⇒ the consumer died instead. */
   beforeCommit(client: number | null, groupId: string, offsets: readonly { topic: string; partition: number; offset: number }[]): boolean {
-    const e = this.armedFor(client, groupId, offsets, 'crash-consumer-before-commit');
+    const e = this.armedFor(client, groupId, offsets, 'before-commit');
     if (!e || !e.armed) return false;
     this.hit(e, { topic: e.armed.topic, partition: e.armed.partition, values: [e.armed.value], detail: `the consumer died after processing offset ${e.armed.offset}, before committing it` });
     this.engine.crashClient(e.armed.client, 'consumer crash before commit');
@@ -342,7 +340,7 @@ export class FaultRuntime {
 
   /** After a commit past an armed record: true ⇒ the consumer died right after it. */
   afterCommit(client: number | null, groupId: string, offsets: readonly { topic: string; partition: number; offset: number }[]): boolean {
-    const e = this.armedFor(client, groupId, offsets, 'crash-consumer-after-commit');
+    const e = this.armedFor(client, groupId, offsets, 'after-commit');
     if (!e || !e.armed) return false;
     this.hit(e, { topic: e.armed.topic, partition: e.armed.partition, values: [e.armed.value], detail: `the consumer died right after committing past offset ${e.armed.offset}` });
     this.engine.crashClient(e.armed.client, 'consumer crash after commit');

@@ -8,6 +8,7 @@
 import type { Engine } from './engine.ts';
 import { HOP_MS } from './engine.ts';
 import type { TxnOffset } from './transactions.ts';
+import type { LeaveReason } from './trace.ts';
 
 /** A partition of a topic. */
 export interface TopicPartitionRef {
@@ -61,7 +62,7 @@ export class GroupCoordinator {
     const g = this.group(groupId);
     const memberId = `${clientId}-${this.nextMember++}`;
     g.members.push({ memberId, client, clientId, topics });
-    this.rebalance(g, `${memberId} joined`);
+    this.rebalance(g, memberId, 'joined', `${memberId} joined`);
     return memberId;
   }
 
@@ -70,15 +71,15 @@ export class GroupCoordinator {
     return this.groups.get(groupId)?.members[0]?.memberId ?? null;
   }
 
-  /** A member leaves (stop, disconnect or death): the group rebalances. */
-  leave(groupId: string, memberId: string, why: string): void {
+  /** A member leaves (stop, disconnect or death): the group rebalances. `why` words the reason for people. */
+  leave(groupId: string, memberId: string, reason: LeaveReason, why: string = reason): void {
     const g = this.groups.get(groupId);
     if (!g || !g.members.some((m) => m.memberId === memberId)) return;
     g.members = g.members.filter((m) => m.memberId !== memberId);
-    this.rebalance(g, `${memberId} left (${why})`);
+    this.rebalance(g, memberId, reason, `${memberId} left (${why})`);
   }
 
-  private rebalance(g: Group, why: string): void {
+  private rebalance(g: Group, member: string, change: 'joined' | LeaveReason, why: string): void {
     g.generation++;
     g.assignment = new Map(g.members.map((m) => [m.memberId, []]));
     const topics = [...new Set(g.members.flatMap((m) => m.topics))].sort();
@@ -92,7 +93,8 @@ export class GroupCoordinator {
       }
     }
     const summary = g.members.map((m) => `${m.memberId}: ${(g.assignment.get(m.memberId) ?? []).map((a) => `${a.topic}-${a.partition}`).join(' ') || '—'}`).join('; ');
-    this.engine.emit({ kind: 'rebalance', groupId: g.groupId, detail: `generation ${g.generation}: ${why}. ${summary}` });
+    const cause = change === 'joined' ? { change } : { change: 'left' as const, reason: change };
+    this.engine.emit({ kind: 'rebalance', groupId: g.groupId, generation: g.generation, member, ...cause, detail: `generation ${g.generation}: ${why}. ${summary}` });
   }
 
   /** The member's current generation and partitions. */
@@ -118,7 +120,7 @@ export class GroupCoordinator {
       const g = this.group(groupId);
       for (const o of offsets) {
         g.committed.set(`${o.topic}\u0000${o.partition}`, o.offset);
-        this.engine.emit({ kind: 'commit', groupId, clientId, topic: o.topic, partition: o.partition, offset: o.offset });
+        this.engine.emit({ kind: 'commit', via: 'consumer', groupId, clientId, topic: o.topic, partition: o.partition, offset: o.offset });
       }
       this.engine.clock.schedule(HOP_MS, () => {
         if (!this.engine.clientAlive(client)) return;
@@ -129,10 +131,10 @@ export class GroupCoordinator {
   }
 
   /** Offsets committed by a transaction's commit. */
-  applyOffsets(offsets: readonly TxnOffset[], by: string): void {
+  applyOffsets(offsets: readonly TxnOffset[], transactionalId: string): void {
     for (const o of offsets) {
       this.group(o.groupId).committed.set(`${o.topic}\u0000${o.partition}`, o.offset);
-      this.engine.emit({ kind: 'commit', groupId: o.groupId, topic: o.topic, partition: o.partition, offset: o.offset, detail: by });
+      this.engine.emit({ kind: 'commit', via: 'transaction', groupId: o.groupId, topic: o.topic, partition: o.partition, offset: o.offset, transactionalId, detail: `transaction ${transactionalId}` });
     }
   }
 

@@ -14,8 +14,6 @@ export { runUntil, type RunLimits } from './run-until.ts';
 export type {
   ClusterOptions,
   SimCluster,
-  TraceEvent,
-  TraceKind,
   ReadRecord,
   FaultHit,
   ClientCrash,
@@ -23,13 +21,27 @@ export type {
   TopicSpec,
 } from './types.ts';
 export {
+  readTrace,
+  isTraceEvent,
+  valuesOf,
+  requestOf,
+  TRACE_KINDS,
+  type TraceEvent,
+  type TraceKind,
+  type TraceEventOf,
+  type UntimedTraceEvent,
+  type LeaveReason,
+} from './trace.ts';
+export type { Fault, FaultKind, FaultOf, FaultPlan, RecordMatch } from './faults.ts';
+export {
   validateFaultPlan,
+  FAULTS,
   FAULT_KINDS,
-  type Fault,
-  type FaultPlan,
+  faultKindsMarkdown,
   type FaultPlanValidation,
-  type RecordMatch,
-} from './faults.ts';
+  type FaultSpec,
+  type FaultTrigger,
+} from './fault-registry.ts';
 export type { KafkaJsModule } from './kafkajs/module.ts';
 export type { ProcessCall } from './fault-runtime.ts';
 export { ERRORS, type ErrorType } from './error-codes.ts';

@@ -137,7 +137,7 @@ export class TransactionCoordinator {
     if (t.timer !== null) this.engine.clock.cancel(t.timer);
     t.timer = null;
     for (const part of t.partitions) this.engine.appendMarker(part, t.producerId, t.epoch, kind, t.transactionalId);
-    if (kind === 'commit' && t.offsets.length > 0) this.engine.groups.applyOffsets(t.offsets, `transaction ${t.transactionalId}`);
+    if (kind === 'commit' && t.offsets.length > 0) this.engine.groups.applyOffsets(t.offsets, t.transactionalId);
     this.engine.emit({ kind: kind === 'commit' ? 'txn-commit' : 'abort', transactionalId: t.transactionalId, producerId: t.producerId, producerEpoch: t.epoch, detail: why });
     t.ongoing = false;
     t.partitions = new Set();

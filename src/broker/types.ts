@@ -2,9 +2,10 @@
  * The cluster's public data shapes: options, trace events, records read back, fault hits.
  * Everything here is plain JSON so it can cross postMessage and appear in MDX props.
  */
-import type { FaultPlan } from './faults.ts';
+import type { FaultKind, FaultPlan } from './faults.ts';
 import type { KafkaJsModule } from './kafkajs/module.ts';
 import type { ProcessCall } from './fault-runtime.ts';
+import type { TraceEvent, UntimedTraceEvent } from './trace.ts';
 
 /** Options of {@link createCluster}. */
 export interface ClusterOptions {
@@ -21,72 +22,7 @@ export interface ClusterOptions {
   uncleanLeaderElection?: boolean;
 }
 
-/** What happened, in the order it happened. */
-export type TraceKind =
-  | 'send'
-  | 'append'
-  | 'replicate'
-  | 'ack'
-  | 'drop'
-  | 'retry'
-  | 'dedupe'
-  | 'commit'
-  | 'crash'
-  | 'restart'
-  | 'fetch'
-  | 'deliver'
-  | 'abort'
-  | 'fence'
-  | 'elect'
-  | 'truncate'
-  | 'error'
-  | 'timeout'
-  | 'isr-shrink'
-  | 'isr-expand'
-  | 'marker'
-  | 'txn-begin'
-  | 'txn-commit'
-  | 'rebalance'
-  | 'fault'
-  | 'charge'
-  /** consumer.stop() or disconnect() was called while that consumer's eachMessage/eachBatch was running: it waits for the handler to return (KafkaJS 2.2.4). */
-  | 'stop-wait'
-  /** The handler a 'stop-wait' waited for returned; the stop went ahead. */
-  | 'stop-resume';
-
-/** One trace event: plain JSON; absent fields do not apply to that kind. */
-export interface TraceEvent {
-  /** Virtual time in milliseconds. */
-  t: number;
-  kind: TraceKind;
-  broker?: number;
-  topic?: string;
-  partition?: number;
-  /** First offset concerned (a batch covers offset..offset+count-1). */
-  offset?: number;
-  count?: number;
-  producerId?: number;
-  producerEpoch?: number;
-  sequence?: number;
-  /** The single value concerned, or the first of a batch. */
-  value?: string | null;
-  /** All values of a batch, in offset order. */
-  values?: readonly (string | null)[];
-  clientId?: string;
-  groupId?: string;
-  transactionalId?: string;
-  /** Identifies one produce request across send/retry/ack/drop events. */
-  requestId?: number;
-  acks?: number;
-  /** A KafkaJS-style error type such as 'NOT_ENOUGH_REPLICAS'. */
-  error?: string;
-  /** Human-readable detail ("leader crash before replication", "unclean election", …). */
-  detail?: string;
-  /** charge: the idempotency key the charge carried, null for none. */
-  idempotencyKey?: string | null;
-  /** charge: the billing service turned it away (its key was seen before). */
-  ignored?: boolean;
-}
+export type { TraceEvent, TraceKind, UntimedTraceEvent } from './trace.ts';
 
 /** A record as a fresh consumer reading from the beginning would see it. */
 export interface ReadRecord {
@@ -101,7 +37,7 @@ export interface FaultHit {
   /** Index of the fault in the plan. */
   index: number;
   /** The fault's kind, e.g. 'lose-ack'. */
-  fault: string;
+  fault: FaultKind;
   /** Virtual time it fired. */
   t: number;
   broker?: number;
@@ -174,7 +110,7 @@ export interface SimCluster {
   /** The name of `process` (as trace events show it). */
   processName(process: number): string;
   /** Records an event of a service outside the cluster (the billing service) in the trace. */
-  record(event: Omit<TraceEvent, 't'>): void;
+  record(event: UntimedTraceEvent): void;
 }
 
 /** A topic to create. */

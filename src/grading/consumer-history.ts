@@ -3,27 +3,15 @@
  * its handler threw, and where it committed. The judge uses it to explain a loss or a duplicate that
  * no fault accounts for — a consumer that never read from the beginning, a handler that kept
  * throwing, a committed offset that points at the message just processed instead of the next one.
- * The trace comes out of the sandbox, so it is read structurally.
+ * The trace comes out of the sandbox, so it is read through `readTrace` (well-formed events only).
  */
 
-/** The trace fields read here (a subset of the broker's `TraceEvent`). */
-interface EventLike {
-  t: number;
-  kind: string;
-  clientId?: unknown;
-  topic?: unknown;
-  partition?: unknown;
-  offset?: unknown;
-  value?: unknown;
-  detail?: unknown;
-}
+import { readTrace, type TraceEvent } from '../broker/index.ts';
 
-function events(trace: readonly unknown[]): EventLike[] {
-  return trace.filter((event): event is EventLike => {
-    const e = event as Partial<EventLike> | null;
-    return typeof e === 'object' && e !== null && typeof e.kind === 'string' && typeof e.t === 'number';
-  });
-}
+const events = (trace: readonly unknown[]): TraceEvent[] => readTrace(trace);
+
+/** A member left its group because its consumer was stopped or disconnected (not because it died). */
+const leftByStop = (event: TraceEvent): boolean => event.kind === 'rebalance' && (event.reason === 'stopped' || event.reason === 'disconnected');
 
 /** Whether any consumer was handed `order` (a `deliver` event carrying it). */
 export function wasDelivered(order: string, trace: readonly unknown[]): boolean {
@@ -37,8 +25,8 @@ export function anythingDelivered(trace: readonly unknown[]): boolean {
 
 /** The first error a client of the learner's code hit, in the trace's words ("eachMessage threw: …"). */
 export function firstClientError(trace: readonly unknown[]): string | undefined {
-  const error = events(trace).find((event) => event.kind === 'error' && typeof event.clientId === 'string' && typeof event.detail === 'string');
-  return error === undefined ? undefined : String(error.detail);
+  for (const event of events(trace)) if (event.kind === 'error' && event.clientId !== undefined && event.detail !== undefined) return event.detail;
+  return undefined;
 }
 
 /**
@@ -50,79 +38,65 @@ export function commitsOwnOffset(trace: readonly unknown[]): boolean {
   const all = events(trace);
   const delivered = new Map<string, number>();
   for (const event of all) {
-    if (event.kind !== 'deliver' || typeof event.offset !== 'number') continue;
-    const where = `${String(event.topic)}:${String(event.partition)}`;
+    if (event.kind !== 'deliver') continue;
+    const where = `${event.topic}:${event.partition}`;
     delivered.set(where, Math.max(delivered.get(where) ?? -1, event.offset));
   }
   const committed = new Map<string, number>();
   for (const event of all) {
-    const offset = typeof event.offset === 'number' ? event.offset : Number(event.offset);
-    if (event.kind !== 'commit' || !Number.isFinite(offset)) continue;
-    const where = `${String(event.topic)}:${String(event.partition)}`;
-    if (delivered.has(where)) committed.set(where, Math.max(committed.get(where) ?? -1, offset));
+    if (event.kind !== 'commit') continue;
+    const where = `${event.topic}:${event.partition}`;
+    if (delivered.has(where)) committed.set(where, Math.max(committed.get(where) ?? -1, event.offset));
   }
   return committed.size > 0 && [...committed].every(([where, offset]) => offset <= (delivered.get(where) ?? -1));
 }
 
 /** Whether any offset was committed through a transaction (`sendOffsets`), as the broker traces it. */
 export function offsetsCommittedInTransaction(trace: readonly unknown[]): boolean {
-  return events(trace).some((event) => event.kind === 'commit' && typeof event.detail === 'string' && event.detail.startsWith('transaction'));
-}
-
-/** The trace fields of the evidence below (read structurally, like the rest). */
-interface EvidenceLike extends EventLike {
-  groupId?: unknown;
-  transactionalId?: unknown;
-  idempotencyKey?: unknown;
-  ignored?: unknown;
-}
-
-function evidence(trace: readonly unknown[]): EvidenceLike[] {
-  return events(trace) as EvidenceLike[];
+  return events(trace).some((event) => event.kind === 'commit' && event.via === 'transaction');
 }
 
 /** When a member left its group before anything was delivered: the consumer stopped before it read. */
 export function leftBeforeDelivery(trace: readonly unknown[]): { t: number; how: string } | undefined {
-  const all = evidence(trace);
+  const all = events(trace);
   const firstDelivery = all.find((event) => event.kind === 'deliver')?.t ?? Number.POSITIVE_INFINITY;
-  const left = all.find((event) => event.kind === 'rebalance' && event.t < firstDelivery && typeof event.detail === 'string' && /left \((disconnected|stopped)\)/.test(event.detail));
-  if (left === undefined) return undefined;
-  return { t: left.t, how: /left \(stopped\)/.test(String(left.detail)) ? 'stopped' : 'disconnected' };
+  for (const event of all) {
+    if (event.t < firstDelivery && event.kind === 'rebalance' && leftByStop(event)) return { t: event.t, how: event.reason === 'stopped' ? 'stopped' : 'disconnected' };
+  }
+  return undefined;
 }
 
 /** The groups the learner's consumers read as (from what was delivered to them). */
 export function consumerGroups(trace: readonly unknown[]): string[] {
-  return [...new Set(evidence(trace).flatMap((event) => (event.kind === 'deliver' && typeof event.groupId === 'string' ? [event.groupId] : [])))];
+  return [...new Set(events(trace).flatMap((event) => (event.kind === 'deliver' ? [event.groupId] : [])))];
 }
 
 /** The groups whose offsets were committed through a transaction (sendOffsets). */
 export function transactionOffsetGroups(trace: readonly unknown[]): string[] {
-  return [...new Set(evidence(trace).flatMap((event) => (event.kind === 'commit' && typeof event.detail === 'string' && event.detail.startsWith('transaction') && typeof event.groupId === 'string' ? [event.groupId] : [])))];
+  return [...new Set(events(trace).flatMap((event) => (event.kind === 'commit' && event.via === 'transaction' ? [event.groupId] : [])))];
 }
 
 /** Whether a consumer committed offsets itself (commitOffsets or auto-commit), outside any transaction. */
 export function committedOutsideTransaction(trace: readonly unknown[]): boolean {
-  return evidence(trace).some((event) => event.kind === 'commit' && typeof event.clientId === 'string' && event.detail === undefined);
+  return events(trace).some((event) => event.kind === 'commit' && event.via === 'consumer');
 }
 
 /** The distinct transactional.ids the program's producers used. */
 export function transactionalIds(trace: readonly unknown[]): string[] {
-  return [...new Set(evidence(trace).flatMap((event) => (event.kind === 'txn-begin' && typeof event.transactionalId === 'string' ? [event.transactionalId] : [])))];
+  return [...new Set(events(trace).flatMap((event) => (event.kind === 'txn-begin' ? [event.transactionalId] : [])))];
 }
 
 /** Whether a consumer group member left the group after a producer was fenced (the fenced instance stopped). */
 export function stoppedAfterFence(trace: readonly unknown[]): boolean {
-  const all = evidence(trace);
+  const all = events(trace);
   const fencedAt = all.find((event) => event.kind === 'fence')?.t;
   if (fencedAt === undefined) return false;
-  return all.some((event) => event.kind === 'rebalance' && event.t >= fencedAt && typeof event.detail === 'string' && /left \((disconnected|stopped)\)/.test(event.detail));
+  return all.some((event) => event.t >= fencedAt && leftByStop(event));
 }
 
 /** The billing service's record of the charges of `order`: the idempotency key each carried (null for none). */
 export function chargesOf(order: string, trace: readonly unknown[]): { key: string | null; ignored: boolean; stored: boolean }[] {
-  return evidence(trace).flatMap((event) =>
-    event.kind === 'charge' && event.value === order
-      ? [{ key: typeof event.idempotencyKey === 'string' ? event.idempotencyKey : null, ignored: event.ignored === true, stored: typeof event.detail === 'string' && event.detail.includes('offset stored') }]
-      : [],
+  return events(trace).flatMap((event) =>
+    event.kind === 'charge' && event.value === order ? [{ key: event.idempotencyKey, ignored: event.ignored === true, stored: event.offsetStored === true }] : [],
   );
 }

@@ -2,18 +2,10 @@
  * What the cluster's trace says happened to one order: how many produce requests the application
  * made for it, whether the producer retried it, and whether a transaction was aborted. The judge uses
  * it to tell an application's resend from a retry after a fault, and a loss caused by a fault from an
- * order that was never sent. The trace comes out of the sandbox, so it is read structurally.
+ * order that was never sent. The trace comes out of the sandbox, so it is read through `readTrace`.
  */
 
-/** The trace fields read here (a subset of the broker's `TraceEvent`). */
-interface EventLike {
-  t: number;
-  kind: string;
-  requestId?: number;
-  values?: readonly unknown[];
-  value?: unknown;
-  topic?: unknown;
-}
+import { readTrace, valuesOf, type TraceEvent } from '../broker/index.ts';
 
 /** One order's history in a run. */
 export interface OrderHistory {
@@ -25,15 +17,8 @@ export interface OrderHistory {
   retried: boolean;
 }
 
-function events(trace: readonly unknown[]): EventLike[] {
-  return trace.filter((event): event is EventLike => {
-    const e = event as Partial<EventLike> | null;
-    return typeof e === 'object' && e !== null && typeof e.kind === 'string' && typeof e.t === 'number';
-  });
-}
-
-function carries(event: EventLike, order: string): boolean {
-  return Array.isArray(event.values) ? event.values.includes(order) : event.value === order;
+function carries(event: TraceEvent, order: string): boolean {
+  return valuesOf(event).includes(order);
 }
 
 /** The history of `order` in `trace`, in `topic` when given (the topic the learner's code writes). */
@@ -41,17 +26,18 @@ export function orderHistory(order: string, trace: readonly unknown[], topic?: s
   const requests = new Set<number>();
   let firstSentAt: number | undefined;
   let retried = false;
-  for (const event of events(trace)) {
+  for (const event of readTrace(trace)) {
+    if (event.kind !== 'send' && event.kind !== 'retry') continue;
     if (!carries(event, order) || (topic !== undefined && event.topic !== topic)) continue;
     if (event.kind === 'send') {
-      requests.add(typeof event.requestId === 'number' ? event.requestId : -1 - requests.size);
+      requests.add(event.requestId);
       firstSentAt ??= event.t;
-    } else if (event.kind === 'retry') retried = true;
+    } else retried = true;
   }
   return { requests: requests.size, firstSentAt, retried };
 }
 
 /** The virtual time of the first aborted transaction in `trace`, if any. */
 export function firstAbortAt(trace: readonly unknown[]): number | undefined {
-  return events(trace).find((event) => event.kind === 'abort')?.t;
+  return readTrace(trace).find((event) => event.kind === 'abort')?.t;
 }

@@ -66,15 +66,15 @@ export async function runAtLeastOnce(seed = 9): Promise<{ moments: RunMoment[]; 
   const crashes = moments.filter((m) => m.what === 'crashed').map((m) => m.t);
   const instanceAt = (t: number, kind: TraceEvent['kind']) => 1 + crashes.filter((c) => (kind === 'deliver' ? c < t : c <= t)).length;
   for (const event of cluster.trace) {
-    if (event.topic !== 'orders') continue;
-    if (event.kind === 'append' && event.clientId === undefined && event.values) {
-      event.values.forEach((value, i) => moments.push({ t: event.t, what: 'stored', value: value ?? 'null', offset: (event.offset ?? 0) + i }));
+    if (!('topic' in event) || event.topic !== 'orders') continue;
+    if (event.kind === 'append') {
+      event.values.forEach((value, i) => moments.push({ t: event.t, what: 'stored', value: value ?? 'null', offset: event.offset + i }));
     }
     if (event.kind === 'deliver' && event.groupId === 'billing') {
-      moments.push({ t: event.t, what: 'fetched', value: event.value ?? 'null', offset: event.offset ?? 0, instance: instanceAt(event.t, event.kind) });
+      moments.push({ t: event.t, what: 'fetched', value: event.value ?? 'null', offset: event.offset, instance: instanceAt(event.t, event.kind) });
     }
     if (event.kind === 'commit' && event.groupId === 'billing') {
-      moments.push({ t: event.t, what: 'committed', offset: event.offset ?? 0, instance: instanceAt(event.t, event.kind) });
+      moments.push({ t: event.t, what: 'committed', offset: event.offset, instance: instanceAt(event.t, event.kind) });
     }
   }
   const rank: Record<RunMoment['what'], number> = { stored: 0, fetched: 1, processed: 2, crashed: 3, committed: 4, restarted: 5 };

@@ -1,5 +1,4 @@
-import { createCluster } from '../broker/index.ts';
-import type { TraceEvent } from '../broker/types.ts';
+import { createCluster, requestOf, type TraceEvent } from '../broker/index.ts';
 import { produceValues } from './produce-run.ts';
 import type { StepRow, StepThroughTable } from './step-through.ts';
 
@@ -29,21 +28,28 @@ export async function idempotenceTimeline(seed = 3): Promise<{ rows: Idempotence
   await produceValues(cluster, { clientId: 'orders-service', topic: 'orders', acks: -1, retries: 5, idempotent: true }, ['order1', 'order2', 'order3']);
   const valueOfRequest = new Map<number, string>();
   for (const event of cluster.trace) {
-    if (event.requestId !== undefined && typeof event.value === 'string') valueOfRequest.set(event.requestId, event.value);
+    const request = requestOf(event);
+    const value = 'value' in event ? event.value : undefined;
+    if (request !== undefined && typeof value === 'string') valueOfRequest.set(request, value);
   }
+  const shown = (text: number | string | undefined): string => (text === undefined ? '—' : String(text));
   const rows = cluster.trace
     .map((event, index) => ({ event, index }))
-    .filter(({ event }) => SHOWN.has(event.kind) && event.topic !== '__consumer_offsets')
-    .map(({ event, index }) => ({
-      event: index,
-      t: event.t,
-      kind: event.kind,
-      value: (typeof event.value === 'string' ? event.value : event.requestId !== undefined ? valueOfRequest.get(event.requestId) : undefined) ?? '—',
-      producerId: event.producerId === undefined ? '—' : String(event.producerId),
-      sequence: event.sequence === undefined ? '—' : String(event.sequence),
-      offset: event.offset === undefined ? '—' : String(event.offset),
-      detail: event.detail ?? event.error ?? '',
-    }));
+    .filter(({ event }) => SHOWN.has(event.kind) && !('topic' in event && event.topic === '__consumer_offsets'))
+    .map(({ event, index }) => {
+      const value = 'value' in event && typeof event.value === 'string' ? event.value : undefined;
+      const request = requestOf(event);
+      return {
+        event: index,
+        t: event.t,
+        kind: event.kind,
+        value: value ?? (request !== undefined ? valueOfRequest.get(request) : undefined) ?? '—',
+        producerId: shown('producerId' in event ? event.producerId : undefined),
+        sequence: shown('sequence' in event ? event.sequence : undefined),
+        offset: shown('offset' in event ? event.offset : undefined),
+        detail: ('detail' in event ? event.detail : undefined) ?? ('error' in event ? event.error : undefined) ?? '',
+      };
+    });
   const stored = cluster.readTopic('orders', { isolation: 'read_uncommitted' }).map((record) => record.value ?? 'null');
   return { rows, stored, trace: cluster.trace };
 }

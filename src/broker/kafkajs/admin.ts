@@ -16,26 +16,26 @@ export interface TopicConfigLike {
   configEntries?: { name: string; value: string }[];
 }
 
-/** Create an admin client bound to the engine. */
+/** Create an admin client bound to the cluster. */
 export function createAdmin(ctx: ClientContext) {
-  const engine = ctx.engine;
+  const cluster = ctx.cluster;
   return {
     connect: async (): Promise<void> => {},
     disconnect: async (): Promise<void> => {},
-    listTopics: async (): Promise<string[]> => [...engine.topics.keys()],
+    listTopics: async (): Promise<string[]> => cluster.topicNames(),
     /** Resolves true when every topic was created, false when some already existed (as KafkaJS). */
     createTopics: async (o: { validateOnly?: boolean; waitForLeaders?: boolean; timeout?: number; topics: TopicConfigLike[] }): Promise<boolean> => {
       let all = true;
       const validateOnly = o?.validateOnly === true;
       for (const t of learnerList(o?.topics, 'topics', learnerTopicConfig)) {
         const minIsr = t.minInsyncReplicas;
-        const spec: Parameters<typeof engine.createTopic>[0] = { topic: t.topic };
+        const spec: Parameters<typeof cluster.createTopic>[0] = { topic: t.topic };
         // KafkaJS sends -1 for "broker default": 1 partition, RF = min(3, brokers).
         if (t.numPartitions !== undefined && t.numPartitions > 0) spec.numPartitions = t.numPartitions;
         if (t.replicationFactor !== undefined && t.replicationFactor > 0) spec.replicationFactor = t.replicationFactor;
         if (minIsr !== undefined) spec.minInsyncReplicas = Number(minIsr);
         if (validateOnly) continue;
-        const err = engine.createTopic(spec);
+        const err = cluster.createTopic(spec);
         if (err === 'TOPIC_ALREADY_EXISTS') all = false;
         else if (err) throw new KafkaJSProtocolError(err);
       }
@@ -43,20 +43,20 @@ export function createAdmin(ctx: ClientContext) {
     },
     fetchOffsets: async (o: { groupId: string; topics?: string[] }) => {
       const groupId = learnerString(o?.groupId, 'groupId') ?? '';
-      const committed = engine.groups.committedOf(groupId);
+      const committed = cluster.committedOffsets(groupId);
       const asked = o?.topics;
       const topics = asked !== undefined ? learnerList(asked, 'topics', learnerTopic) : [...new Set(committed.map((c) => c.topic))];
       return topics.map((topic) => ({
         topic,
-        partitions: (engine.topics.get(topic) ?? []).map((p) => ({
-          partition: p.index,
-          offset: String(engine.groups.committed(groupId, topic, p.index) ?? -1),
+        partitions: cluster.partitions(topic).map((p) => ({
+          partition: p.partition,
+          offset: String(cluster.committed(groupId, topic, p.partition) ?? -1),
           metadata: null,
         })),
       }));
     },
     fetchTopicOffsets: async (topic: string) =>
-      (engine.topics.get(learnerTopic(topic)) ?? []).map((p) => ({ partition: p.index, offset: String(p.hw), high: String(p.hw), low: '0' })),
+      cluster.partitions(learnerTopic(topic)).map((p) => ({ partition: p.partition, offset: String(p.highWatermark), high: String(p.highWatermark), low: '0' })),
     deleteTopics: async (): Promise<void> => {
       throw new KafkaJSNotImplemented('deleteTopics is not simulated');
     },

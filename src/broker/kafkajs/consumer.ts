@@ -9,11 +9,9 @@
  * autoCommitInterval / autoCommitThreshold are set (Java: every 5000 ms, the previous poll's offsets);
  * fromBeginning = false ⇒ auto.offset.reset=latest (same as Java); sessionTimeout 30000 (Java 45000).
  */
-import type { FetchResponse } from '../engine.ts';
-import type { LogRecord } from '../log.ts';
-import type { TopicPartitionRef } from '../groups.ts';
+import type { FetchResponse, LogRecord, TopicPartitionRef } from '../client-port.ts';
 import { toBytes } from './bytes.ts';
-import { callOut, later as laterFor, type ClientContext } from './context.ts';
+import { callOut, laterFor, sleep, type ClientContext } from './context.ts';
 import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, protocolError } from './errors.ts';
 import { createHandlerGate } from './handler-gate.ts';
 import { CONSUMER_EVENTS, createInstrumentation } from './instrumentation.ts';
@@ -93,10 +91,10 @@ export interface ConsumerRunConfigLike {
 
 const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
 
-/** Create a consumer bound to the engine. */
+/** Create a consumer bound to the cluster. */
 export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfigLike) {
   const config = learnerConsumerConfig(learnerConfig);
-  const engine = ctx.engine;
+  const cluster = ctx.cluster;
   if (typeof config?.groupId !== 'string' || config.groupId === '') {
     throw new KafkaJSNonRetriableError('Consumer groupId must be a non-empty string');
   }
@@ -123,7 +121,7 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
   const paused = new Set<string>();
   let lastCommitAt = 0;
   let uncommittedCount = 0;
-  const instrumentation = createInstrumentation(CONSUMER_EVENTS, () => engine.now());
+  const instrumentation = createInstrumentation(CONSUMER_EVENTS, () => cluster.now());
   const handlerGate = createHandlerGate();
   let stopping: Promise<void> | null = null;
   let joinedAt = 0;
@@ -132,32 +130,32 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
   const retriesBeforeCrash = ctx.retry.retries ?? 5;
   let failuresInARow = 0;
 
-  const handle = engine.registerClient(
+  const handle = cluster.registerClient(
     'consumer',
     ctx.clientId,
     () => {
       alive = false;
       running = false;
       // A dead consumer leaves the group, so its partitions move to the survivors.
-      if (memberId !== null) engine.groups.leave(groupId, memberId, 'crashed');
+      if (memberId !== null) cluster.leaveGroup(groupId, memberId, 'crashed');
     },
     groupId,
     ctx.process,
   );
 
   // While the process is frozen (pause-instance) nothing due to it runs: no fetch, no timer.
-  const later = <T>(start: (resolve: (v: T) => void) => void): Promise<T> => laterFor(ctx, () => alive, start);
+  const later = laterFor(ctx, () => alive);
 
   // A frozen consumer stops heartbeating: past its session timeout the coordinator evicts it and
   // hands its partitions to the other members. When it wakes it learns it was evicted and rejoins.
   const sessionTimeout = config.sessionTimeout ?? 30_000;
   let evicted = false;
-  engine.faults.onPause(ctx.process, (forMs) => {
+  cluster.onPause(ctx.process, (forMs) => {
     if (forMs <= sessionTimeout || memberId === null) return;
     const member = memberId;
-    engine.clock.schedule(sessionTimeout, () => {
-      if (!alive || memberId !== member || !engine.faults.isPaused(ctx.process)) return;
-      engine.groups.leave(groupId, member, `session timeout: no heartbeat for ${sessionTimeout} ms`);
+    cluster.schedule(sessionTimeout, () => {
+      if (!alive || memberId !== member || !cluster.isPaused(ctx.process)) return;
+      cluster.leaveGroup(groupId, member, 'session timeout', `session timeout: no heartbeat for ${sessionTimeout} ms`);
       memberId = null;
       generation = -1;
       assigned = [];
@@ -175,11 +173,11 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
     const label = `commit offsets ${offsets.map((o) => `${o.topic}/${o.partition} → ${o.offset}`).join(', ')}`;
     const refused = (): Error => {
       generation = -1;
-      engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, error: 'REBALANCE_IN_PROGRESS', detail: `${label} refused: the group is rebalancing; the consumer rejoins and resumes at the committed offsets` });
+      cluster.trace({ kind: 'error', clientId: ctx.clientId, groupId, error: 'REBALANCE_IN_PROGRESS', detail: `${label} refused: the group is rebalancing; the consumer rejoins and resumes at the committed offsets` });
       return protocolError('REBALANCE_IN_PROGRESS');
     };
     return callOut(ctx, { label, values: [], failure: 'REBALANCE_IN_PROGRESS: the group rebalanced, the offsets were not stored' }, refused, () =>
-      later<void>((done) => engine.groups.commit(handle, ctx.clientId, groupId, offsets, done)),
+      later<void>((done) => cluster.commitOffsets(handle, ctx.clientId, groupId, offsets, done)),
     ).then(() => {
       for (const o of offsets) committedByUs.set(key(o.topic, o.partition), o.offset);
       const topics = [...new Set(offsets.map((o) => o.topic))].map((topic) => ({
@@ -203,14 +201,14 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
       const r = resolved.get(k);
       if (r !== undefined && r !== committedByUs.get(k)) out.push({ topic: tp.topic, partition: tp.partition, offset: r });
     }
-    lastCommitAt = engine.now();
+    lastCommitAt = cluster.now();
     uncommittedCount = 0;
     return commit(out);
   }
 
   function commitIfNecessary(autoCommit: boolean, interval: number | null, threshold: number | null): Promise<void> {
     if (!autoCommit) return Promise.resolve();
-    const byInterval = interval !== null && engine.now() - lastCommitAt >= interval;
+    const byInterval = interval !== null && cluster.now() - lastCommitAt >= interval;
     const byThreshold = threshold !== null && uncommittedCount >= threshold;
     if ((interval === null && threshold === null) || byInterval || byThreshold) return commitResolved();
     return Promise.resolve();
@@ -218,20 +216,20 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
 
   async function syncGeneration(autoCommit: boolean): Promise<void> {
     if (memberId === null) return;
-    const now = engine.groups.assignment(groupId, memberId);
+    const now = cluster.assignment(groupId, memberId);
     if (now.generation === generation) return;
     // Before giving partitions up, commit what was processed (KafkaJS does this on rebalance).
     if (autoCommit && generation >= 0) await commitQuietly(commitResolved());
-    const again = engine.groups.assignment(groupId, memberId);
+    const again = cluster.assignment(groupId, memberId);
     generation = again.generation;
     assigned = again.partitions;
     positions.clear();
     resolved.clear();
     for (const tp of assigned) {
       const k = key(tp.topic, tp.partition);
-      const committed = engine.groups.committed(groupId, tp.topic, tp.partition);
+      const committed = cluster.committed(groupId, tp.topic, tp.partition);
       const sub = subscriptions.find((s) => s.topic === tp.topic);
-      const reset = sub?.fromBeginning ? engine.offsetsOf(tp.topic, tp.partition).earliest : engine.offsetsOf(tp.topic, tp.partition).latest;
+      const reset = sub?.fromBeginning ? cluster.offsetsOf(tp.topic, tp.partition).earliest : cluster.offsetsOf(tp.topic, tp.partition).latest;
       const sought = pendingSeeks.get(k);
       pendingSeeks.delete(k);
       const start = sought ?? committed ?? reset;
@@ -242,12 +240,12 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
     }
     const memberAssignment: Record<string, number[]> = {};
     for (const tp of assigned) memberAssignment[tp.topic] = [...(memberAssignment[tp.topic] ?? []), tp.partition];
-    const leaderId = engine.groups.leaderOf(groupId) ?? memberId;
-    instrumentation.emit('GROUP_JOIN', { groupId, memberId, leaderId, isLeader: leaderId === memberId, memberAssignment, groupProtocol: 'RoundRobinAssigner', duration: engine.now() - joinedAt });
+    const leaderId = cluster.groupLeader(groupId) ?? memberId;
+    instrumentation.emit('GROUP_JOIN', { groupId, memberId, leaderId, isLeader: leaderId === memberId, memberAssignment, groupProtocol: 'RoundRobinAssigner', duration: cluster.now() - joinedAt });
   }
 
   function fetchOne(tp: TopicPartitionRef, offset: number): Promise<FetchResponse> {
-    return later((done) => engine.fetchFrom(handle, tp.topic, tp.partition, offset, isolation, maxRecords, done));
+    return later((done) => cluster.fetchRecords(handle, tp.topic, tp.partition, offset, isolation, maxRecords, done));
   }
 
   function toMessage(r: LogRecord): KafkaMessageLike {
@@ -257,8 +255,8 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
   }
 
   function deliver(tp: TopicPartitionRef, r: LogRecord): void {
-    engine.emit({ kind: 'deliver', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, value: r.value });
-    engine.faults.noteDelivered(handle, groupId, tp.topic, tp.partition, r.offset, r.key, r.value);
+    cluster.trace({ kind: 'deliver', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, value: r.value });
+    cluster.delivered(handle, groupId, tp.topic, tp.partition, r.offset, r.key, r.value);
   }
 
   /**
@@ -282,7 +280,7 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
         await handlerGate.pass(() => handler({ topic: tp.topic, partition: tp.partition, message: toMessage(r), heartbeat: async () => {}, pause: () => pauseOne(tp) }));
       } catch (err) {
         const thrown = learnerError(err);
-        engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, error: thrown.name, detail: `eachMessage threw: ${thrown.message}` });
+        cluster.trace({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: r.offset, error: thrown.name, detail: `eachMessage threw: ${thrown.message}` });
         return { failedAt: r.offset };
       }
       if (!alive) return 'consumer-gone';
@@ -327,13 +325,13 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
           topics: [{ topic: tp.topic, partitions: [{ partition: tp.partition, offset: String(resolved.get(k) ?? positions.get(k) ?? 0) }] }],
         }),
         isRunning: () => running && alive,
-        isStale: () => generation !== engine.groups.generation(groupId),
+        isStale: () => generation !== cluster.generation(groupId),
       }));
       if (!alive) return 'consumer-gone';
       if (autoResolve) resolved.set(k, res.next);
     } catch (err) {
       const thrown = learnerError(err);
-      engine.emit({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, error: thrown.name, detail: `eachBatch threw: ${thrown.message}` });
+      cluster.trace({ kind: 'error', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, error: thrown.name, detail: `eachBatch threw: ${thrown.message}` });
       return { failedAt: Number(messages[0]?.offset ?? res.next) };
     }
     return { failedAt: null };
@@ -351,21 +349,21 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
       if (evicted && memberId === null) {
         // KafkaJS's answer to UNKNOWN_MEMBER_ID: join the group again as a new member.
         evicted = false;
-        joinedAt = engine.now();
-        memberId = engine.groups.join(groupId, handle, ctx.clientId, subscriptions.map((s) => s.topic));
+        joinedAt = cluster.now();
+        memberId = cluster.joinGroup(groupId, handle, ctx.clientId, subscriptions.map((s) => s.topic));
       }
       await syncGeneration(autoCommit);
       if (!running || !alive) return;
       const mine = assigned.filter((tp) => !paused.has(key(tp.topic, tp.partition)));
       const startGeneration = generation;
       soughtDuringFetch.clear();
-      const fetchStartedAt = engine.now();
+      const fetchStartedAt = cluster.now();
       const first = mine[0];
-      const nodeId = first === undefined ? -1 : (engine.partition(first.topic, first.partition)?.leader ?? -1);
+      const nodeId = first === undefined ? -1 : cluster.leaderOf(first.topic, first.partition);
       instrumentation.emit('FETCH_START', { nodeId });
       const results = await Promise.all(mine.map((tp) => fetchOne(tp, positions.get(key(tp.topic, tp.partition)) ?? 0)));
       if (!running || !alive) return;
-      instrumentation.emit('FETCH', { numberOfBatches: results.filter((r) => r.error === null && r.records.length > 0).length, duration: engine.now() - fetchStartedAt, nodeId });
+      instrumentation.emit('FETCH', { numberOfBatches: results.filter((r) => r.error === null && r.records.length > 0).length, duration: cluster.now() - fetchStartedAt, nodeId });
       let gotAny = false;
       for (let i = 0; i < mine.length && running && alive; i++) {
         const tp = mine[i] as TopicPartitionRef;
@@ -379,15 +377,15 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
           continue;
         }
         gotAny = true;
-        engine.emit({ kind: 'fetch', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: res.records[0]?.offset ?? 0, count: res.records.length });
+        cluster.trace({ kind: 'fetch', clientId: ctx.clientId, groupId, topic: tp.topic, partition: tp.partition, offset: res.records[0]?.offset ?? 0, count: res.records.length });
         const batchEvent = batchProcessPayload(tp, res);
-        const batchStartedAt = engine.now();
+        const batchStartedAt = cluster.now();
         instrumentation.emit('START_BATCH_PROCESS', batchEvent);
         const outcome = await handOver(run, tp, res, startGeneration, policy);
         if (outcome === 'consumer-gone') return;
         const { failedAt } = outcome;
         // As in KafkaJS, a batch whose handler threw does not end: it is retried.
-        if (failedAt === null) instrumentation.emit('END_BATCH_PROCESS', { ...batchEvent, duration: engine.now() - batchStartedAt });
+        if (failedAt === null) instrumentation.emit('END_BATCH_PROCESS', { ...batchEvent, duration: cluster.now() - batchStartedAt });
         failuresInARow = failedAt === null ? 0 : failuresInARow + 1;
         if (failedAt !== null && failuresInARow > retriesBeforeCrash) {
           failuresInARow = 0;
@@ -398,14 +396,14 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
           // KafkaJS retries a failed message after a backoff, from the failed offset on.
           const resume = resolved.get(k) !== undefined ? Math.max(resolved.get(k) ?? 0, failedAt) : failedAt;
           positions.set(k, resume);
-          await later<void>((d) => engine.clock.schedule(300, () => d()));
+          await sleep(ctx, later, 300);
         } else if (generation !== startGeneration || !running) {
           positions.set(k, resolved.get(k) ?? positions.get(k) ?? 0);
         }
       }
       if (!running || !alive) return;
       await commitQuietly(commitIfNecessary(autoCommit, interval, threshold));
-      if (!gotAny) await later<void>((done) => engine.waitForData(maxWait, () => done()));
+      if (!gotAny) await later<void>((done) => cluster.waitForData(maxWait, () => done()));
     }
   }
 
@@ -435,11 +433,11 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
     running = false;
     stopping ??= (async () => {
       if (handlerGate.busy) {
-        engine.emit({ kind: 'stop-wait', clientId: ctx.clientId, groupId, detail: `consumer.${how}() was called while this consumer's eachMessage/eachBatch handler was running: it waits for that handler to return` });
+        cluster.trace({ kind: 'stop-wait', clientId: ctx.clientId, groupId, call: how, detail: `consumer.${how}() was called while this consumer's eachMessage/eachBatch handler was running: it waits for that handler to return` });
         await handlerGate.idle();
-        engine.emit({ kind: 'stop-resume', clientId: ctx.clientId, groupId, detail: `the handler returned: consumer.${how}() goes ahead` });
+        cluster.trace({ kind: 'stop-resume', clientId: ctx.clientId, groupId, call: how, detail: `the handler returned: consumer.${how}() goes ahead` });
       }
-      if (memberId !== null) engine.groups.leave(groupId, memberId, how === 'stop' ? 'stopped' : 'disconnected');
+      if (memberId !== null) cluster.leaveGroup(groupId, memberId, how === 'stop' ? 'stopped' : 'disconnected');
       memberId = null;
       generation = -1;
       if (wasRunning) instrumentation.emit('STOP', null);
@@ -462,7 +460,7 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
     subscribe: async (s: { topic?: string | RegExp; topics?: (string | RegExp)[]; fromBeginning?: boolean }): Promise<void> => {
       const { topics, fromBeginning } = learnerSubscription(s);
       for (const t of topics) {
-        const names = typeof t === 'string' ? [t] : [...engine.topics.keys()].filter(t);
+        const names = typeof t === 'string' ? [t] : cluster.topicNames().filter(t);
         for (const topic of names) subscriptions.push({ topic, fromBeginning });
       }
     },
@@ -471,8 +469,8 @@ export function createConsumer(ctx: ClientContext, learnerConfig: ConsumerConfig
       if (running) throw new KafkaJSNonRetriableError('Consumer is already running');
       if (!alive) return new Promise<void>(() => {});
       running = true;
-      joinedAt = engine.now();
-      memberId = engine.groups.join(groupId, handle, ctx.clientId, subscriptions.map((s) => s.topic));
+      joinedAt = cluster.now();
+      memberId = cluster.joinGroup(groupId, handle, ctx.clientId, subscriptions.map((s) => s.topic));
       void loop(run);
     },
     stop: (): Promise<void> => stopRunner('stop'),

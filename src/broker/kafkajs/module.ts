@@ -2,7 +2,7 @@
  * The KafkaJS-compatible module bound to one cluster: what `import { Kafka } from 'kafkajs'` gives
  * learner code in the sandbox.
  */
-import type { Engine } from '../engine.ts';
+import type { ClusterClientPort } from '../client-port.ts';
 import { BufferShim } from './bytes.ts';
 import { createAdmin } from './admin.ts';
 import { createConsumer, type ConsumerConfigLike } from './consumer.ts';
@@ -60,25 +60,25 @@ export interface KafkaConfigLike {
   sasl?: unknown;
 }
 
-function createLogger(engine: Engine, namespace: string): LoggerLike {
+function createLogger(namespace: string): LoggerLike {
   // Logs go nowhere: learner-visible output is the trace and the learner's own console.
   const self: LoggerLike = {
     info: () => {},
     error: () => {},
     warn: () => {},
     debug: () => {},
-    namespace: (ns) => createLogger(engine, `${namespace}.${ns}`),
+    namespace: (ns) => createLogger(`${namespace}.${ns}`),
     setLogLevel: () => {},
   };
   return self;
 }
 
 /**
- * Build the module for one engine. With `process`, every client made through it lives in that process
+ * Build the module for one cluster (through its client port). With `process`, every client made through it lives in that process
  * (the sandbox gives each run of the learner's program its own module); without, each `new Kafka(...)`
  * is a process of its own, named by its clientId.
  */
-export function createKafkaJsModule(engine: Engine, process?: number) {
+export function createKafkaJsModule(cluster: ClusterClientPort, process?: number) {
   class Kafka {
     // A true private field: learner code holds this object and must not reach the engine through it.
     readonly #ctx: ClientContext;
@@ -86,12 +86,12 @@ export function createKafkaJsModule(engine: Engine, process?: number) {
       const config = learnerKafkaConfig(learnerConfig);
       const clientId = config.clientId ?? 'kafkajs';
       this.#ctx = {
-        engine,
-        process: process ?? engine.spawnProcess(clientId),
+        cluster,
+        process: process ?? cluster.spawnProcess(clientId),
         clientId,
         requestTimeout: config.requestTimeout ?? 30_000,
         retry: config.retry,
-        logger: createLogger(engine, 'kafkajs'),
+        logger: createLogger('kafkajs'),
       };
     }
     producer(config?: ProducerConfigLike) {

@@ -7,12 +7,12 @@
  * (Java 3.0+: true), retries = 5 (Java: MAX_INT; idempotent KafkaJS: MAX_SAFE_INTEGER),
  * maxInFlightRequests unlimited (Java: 5), acks = -1 (same), transactionTimeout = 60000 (same).
  */
-import type { Engine, ProduceRequest, ProduceResponse } from '../engine.ts';
+import type { ClusterClientPort, ProduceRequest, ProduceResponse } from '../client-port.ts';
 import type { ErrorType } from '../error-codes.ts';
 import { toText } from './bytes.ts';
 import { KafkaJSError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSRequestTimeoutError, protocolError } from './errors.ts';
 import { partitionForKey } from './partitioner.ts';
-import { backoff, callOut, later as laterFor, never, type ClientContext, type RetryConfig, resolveRetry } from './context.ts';
+import { backoff, callOut, laterFor, never, sleep, type ClientContext, type RetryConfig, resolveRetry } from './context.ts';
 import type { ProducerConfigLike, ProducerRecordLike, ProducerBatchLike, RecordMetadataLike, MessageLike, OffsetsLike } from './shapes.ts';
 import { createInstrumentation, PRODUCER_EVENTS } from './instrumentation.ts';
 import { learnerBatch, learnerOffsets, learnerOffsetsGroup, learnerPartition, learnerProducerConfig, learnerRecord } from './learner-input.ts';
@@ -35,10 +35,10 @@ export interface SimTransaction {
   isActive(): boolean;
 }
 
-/** Create a producer bound to the engine. */
+/** Create a producer bound to the cluster. */
 export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfigLike = {}) {
   const config = learnerProducerConfig(learnerConfig);
-  const engine: Engine = ctx.engine;
+  const cluster = ctx.cluster;
   const transactionalId = config.transactionalId ?? null;
   // KafkaJS: a transactional producer is idempotent.
   const idempotent = config.idempotent === true || transactionalId !== null;
@@ -47,7 +47,7 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
   const maxInFlight = config.maxInFlightRequests ?? null;
   const transactionTimeout = config.transactionTimeout ?? 60_000;
   let alive = true;
-  const handle = engine.registerClient(
+  const handle = cluster.registerClient(
     'producer',
     ctx.clientId,
     () => {
@@ -66,10 +66,10 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
   let initializing: Promise<void> | null = null;
   /** Partitions added to the current transaction (AddPartitionsToTxn). */
   const partitionsInTxn = new Set<string>();
-  const instrumentation = createInstrumentation(PRODUCER_EVENTS, () => engine.now());
+  const instrumentation = createInstrumentation(PRODUCER_EVENTS, () => cluster.now());
 
   /** A promise on the virtual clock; never settles once the process died, and waits while it is frozen. */
-  const later = <T>(start: (resolve: (v: T) => void) => void): Promise<T> => laterFor(ctx, () => alive, start);
+  const later = laterFor(ctx, () => alive);
 
   /** What the application sees when its retries ran out on a call a planned failure refused. */
   const retriesRanOut = (): Error => new KafkaJSNumberOfRetriesExceeded(protocolError('REQUEST_TIMED_OUT'), { retryCount: retry.retries, retryTime: retry.maxRetryTime });
@@ -77,7 +77,7 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
   function ensureProducerId(): Promise<void> {
     if (!idempotent || producerId >= 0) return Promise.resolve();
     initializing ??= later<void>((done) =>
-      engine.txns.initProducerId(transactionalId, transactionTimeout, (r) => {
+      cluster.initProducerId(transactionalId, transactionTimeout, (r) => {
         if (r.error === null) {
           producerId = r.producerId;
           producerEpoch = r.epoch;
@@ -90,10 +90,10 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
   }
 
   function choosePartition(topic: string, m: MessageLike): number {
-    const n = engine.topics.get(topic)?.length ?? 0;
+    const n = cluster.partitionCount(topic);
     if (n === 0) throw protocolError('UNKNOWN_TOPIC_OR_PARTITION');
     if (config.createPartitioner) {
-      return learnerPartition(config.createPartitioner()({ topic, partitionMetadata: partitionMetadata(engine, topic), message: m }));
+      return learnerPartition(config.createPartitioner()({ topic, partitionMetadata: partitionMetadata(cluster, topic), message: m }));
     }
     if (typeof m.partition === 'number') return m.partition;
     const key = toText(m.key);
@@ -140,22 +140,22 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
   function attemptOnce(req: ProduceRequest): Promise<ProduceResponse | 'timeout' | 'sent'> {
     return later((done) => {
       let settled = false;
-      const timer = engine.clock.schedule(ctx.requestTimeout, () => {
+      const timer = cluster.schedule(ctx.requestTimeout, () => {
         if (settled) return;
         settled = true;
-        engine.emit({ kind: 'timeout', clientId: ctx.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, detail: `no response within ${ctx.requestTimeout} ms` });
+        cluster.trace({ kind: 'timeout', clientId: ctx.clientId, topic: req.topic, partition: req.partition, requestId: req.requestId, detail: `no response within ${ctx.requestTimeout} ms` });
         done('timeout');
       });
-      engine.produce(req, (r) => {
+      cluster.produce(req, (r) => {
         if (settled) return;
         settled = true;
-        engine.clock.cancel(timer);
+        cluster.cancel(timer);
         done(r);
       });
       // acks=0: "sent" once written to the socket; no response will come.
       if (req.acks === 0) {
         settled = true;
-        engine.clock.cancel(timer);
+        cluster.cancel(timer);
         done('sent');
       }
     });
@@ -168,15 +168,14 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
       baseSequence = sequences.get(k) ?? 0;
       sequences.set(k, baseSequence + b.values.length);
     }
-    const requestId = engine.newRequestId();
-    let retryTime = backoff(engine, retry, retry.initialRetryTime);
+    const requestId = cluster.newRequestId();
+    let retryTime = backoff(cluster, retry, retry.initialRetryTime);
     for (let attempt = 1; ; attempt++) {
       // Like KafkaJS, AddPartitionsToTxn only for a partition new to the transaction: a fenced
       // producer's later sends to it reach the broker's produce path.
       const partitionKey = `${b.topic}\u0000${b.partition}`;
       if (transactionalId !== null && !partitionsInTxn.has(partitionKey)) {
-        const part = engine.partition(b.topic, b.partition);
-        const err: ErrorType | null = part ? engine.txns.addPartition(transactionalId, producerId, producerEpoch, part) : 'UNKNOWN_TOPIC_OR_PARTITION';
+        const err = cluster.addPartitionToTxn(transactionalId, producerId, producerEpoch, b.topic, b.partition);
         if (err) throw protocolError(err);
         partitionsInTxn.add(partitionKey);
       }
@@ -207,18 +206,18 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
       if (r === 'sent') return metadata(b, -1);
       let error: KafkaJSError;
       if (r === 'timeout') {
-        const sentAt = engine.now() - ctx.requestTimeout;
+        const sentAt = cluster.now() - ctx.requestTimeout;
         error = new KafkaJSRequestTimeoutError(`Request timed out after ${ctx.requestTimeout}ms`, { correlationId: requestId, createdAt: sentAt, sentAt, pendingDuration: ctx.requestTimeout });
       }
       else if (r.error === null) {
-        engine.emit({ kind: 'ack', clientId: ctx.clientId, topic: b.topic, partition: b.partition, offset: r.baseOffset, count: b.values.length, requestId, acks, value: b.values[0] ?? null, values: b.values });
+        cluster.trace({ kind: 'ack', clientId: ctx.clientId, topic: b.topic, partition: b.partition, offset: r.baseOffset, count: b.values.length, requestId, acks, value: b.values[0] ?? null, values: b.values });
         return metadata(b, r.baseOffset);
       } else error = protocolError(r.error);
-      engine.emit({ kind: 'error', clientId: ctx.clientId, topic: b.topic, partition: b.partition, requestId, error: 'type' in error ? String((error as { type: string }).type) : error.name });
+      cluster.trace({ kind: 'error', clientId: ctx.clientId, topic: b.topic, partition: b.partition, requestId, error: 'type' in error ? String((error as { type: string }).type) : error.name });
       if (!error.retriable) throw error;
       if (attempt > retry.retries) throw new KafkaJSNumberOfRetriesExceeded(error, { retryCount: attempt - 1, retryTime });
-      await later<void>((done) => engine.clock.schedule(retryTime, () => done()));
-      retryTime = Math.min(backoff(engine, retry, retryTime) * retry.multiplier, retry.maxRetryTime);
+      await sleep(ctx, later, retryTime);
+      retryTime = Math.min(backoff(cluster, retry, retryTime) * retry.multiplier, retry.maxRetryTime);
     }
   }
 
@@ -284,9 +283,9 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
         return retriesRanOut();
       };
       const endTxn = (commit: boolean): Promise<void> =>
-        later<ErrorType | null>((done) => engine.txns.endTxn(tid, producerId, producerEpoch, commit, done)).then((err) => {
+        later<ErrorType | null>((done) => cluster.endTxn(tid, producerId, producerEpoch, commit, done)).then((err) => {
           if (err === 'COORDINATOR_NOT_AVAILABLE') {
-            return later<void>((d) => engine.clock.schedule(retry.initialRetryTime, () => d())).then(() => endTxn(commit));
+            return sleep(ctx, later, retry.initialRetryTime).then(() => endTxn(commit));
           }
           if (err !== 'INVALID_PRODUCER_EPOCH') {
             ended = true;
@@ -316,13 +315,13 @@ export function createProducer(ctx: ClientContext, learnerConfig: ProducerConfig
           const groupId = learnerOffsetsGroup(o);
           if (groupId === undefined) return Promise.reject(new KafkaJSNonRetriableError('sendOffsets needs consumerGroupId (or consumer)'));
           const offsets = learnerOffsets(o).map((p) => ({ groupId, ...p }));
-          if (engine.faults.beforeCommit(null, groupId, offsets)) return never<void>();
+          if (cluster.crashesBeforeTxnOffsets(groupId, offsets)) return never<void>();
           const label = `sendOffsets ${offsets.map((o) => `${o.topic}/${o.partition} → ${o.offset}`).join(', ')} for group '${groupId}'`;
           // Like KafkaJS, TxnOffsetCommit names the group only (no KIP-447 member id or generation), so a
           // zombie's offsets are not fenced by the group; only the transactional.id's epoch fences it.
           // (The Java client since KIP-447 sends the consumer's group metadata and gets fenced here too.)
           return callOut(ctx, { label, values: [], failure: 'the retries ran out on REQUEST_TIMED_OUT; the offsets did not join the transaction' }, failTxn, () =>
-            later<ErrorType | null>((done) => engine.txns.addOffsets(tid, producerId, producerEpoch, offsets, done)),
+            later<ErrorType | null>((done) => cluster.addOffsetsToTxn(tid, producerId, producerEpoch, offsets, done)),
           ).then((err) => {
             if (err) throw protocolError(err);
           });
@@ -362,12 +361,12 @@ function metadata(b: PartitionBatch, baseOffset: number): RecordMetadataLike {
   return { topicName: b.topic, partition: b.partition, errorCode: 0, baseOffset: String(baseOffset), logAppendTime: '-1', logStartOffset: '0' };
 }
 
-function partitionMetadata(engine: Engine, topic: string) {
-  return (engine.topics.get(topic) ?? []).map((p) => ({
+function partitionMetadata(cluster: ClusterClientPort, topic: string) {
+  return cluster.partitions(topic).map((p) => ({
     partitionErrorCode: 0,
-    partitionId: p.index,
+    partitionId: p.partition,
     leader: p.leader,
-    replicas: [...p.replicas],
-    isr: [...p.isr],
+    replicas: p.replicas,
+    isr: p.isr,
   }));
 }

@@ -2,9 +2,10 @@
  * The simulated cluster's trace as rows a student can read: when, what happened (in words), where
  * (broker, topic/partition, offset), which producer (id, epoch, sequence), which records, and any
  * error or detail — with faults and their consequences marked. Pure data in, data out, so the page's
- * timeline and its tests share it. Reads events loosely: an unknown kind or field still shows.
+ * timeline and its tests share it. It reads each kind's own fields (the trace union); an event of an
+ * unknown kind, or a malformed one, still shows its kind and time.
  */
-import type { TraceKind } from '../../broker/index.ts';
+import { isTraceEvent, requestOf, valuesOf, type TraceEvent, type TraceKind } from '../../broker/index.ts';
 
 /** How a row is marked: an injected fault, a consequence worth noticing (crash, drop…), or neither. */
 export type RowTone = 'fault' | 'trouble' | 'normal';
@@ -28,8 +29,8 @@ export interface TraceRow {
   tone: RowTone;
 }
 
-// Every kind the cluster traces has its words (checked by `satisfies`); unknown kinds show as they are.
-const EVENT_WORDS: Record<string, string> = {
+// Every kind the cluster traces has its words; unknown kinds show as they are.
+const EVENT_WORDS: Record<TraceKind, string> = {
   send: 'Producer sends',
   append: 'Leader appends',
   replicate: 'Follower copies',
@@ -58,52 +59,62 @@ const EVENT_WORDS: Record<string, string> = {
   'stop-wait': 'Stop waits for the handler',
   'stop-resume': 'Handler returned; stop goes on',
   charge: 'Billing charges',
-} satisfies Record<TraceKind, string>;
+};
 
 /** Kinds that are the visible effect of a fault, or lose or refuse data. */
 const TROUBLE = new Set(['crash', 'drop', 'truncate', 'fence', 'error', 'timeout', 'abort', 'isr-shrink', 'stop-wait']);
 
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
 const joinParts = (parts: readonly string[]): string => parts.filter((part) => part !== '').join(' · ');
+const shown = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
 
-/** Describes one trace event. */
-export function traceRow(event: unknown): TraceRow {
-  const record = typeof event === 'object' && event !== null ? (event as Record<string, unknown>) : { kind: text(event) };
-  const kind = text(record['kind'] ?? record['type']);
-  const time = record['t'] ?? record['time'];
-  const offset = typeof record['offset'] === 'number' ? record['offset'] : undefined;
-  const count = typeof record['count'] === 'number' ? record['count'] : 1;
-  const topic = text(record['topic']);
-  const partition = text(record['partition']);
+/**
+ * Describes one trace event. A well-formed event (see `isTraceEvent`) is read by its kind's fields; anything
+ * else — an unknown kind, a value that is not an event — shows its kind (or itself) and its time only.
+ */
+export function traceRow(input: unknown): TraceRow {
+  if (!isTraceEvent(input)) return unknownRow(input);
+  const event: TraceEvent = input;
+  const offset = 'offset' in event ? event.offset : undefined;
+  const count = 'count' in event ? event.count : 1;
+  const topic = 'topic' in event ? shown(event.topic) : '';
+  const partition = 'partition' in event ? shown(event.partition) : '';
+  const broker = 'broker' in event ? shown(event.broker) : '';
   const where = joinParts([
-    text(record['broker']) && `broker ${text(record['broker'])}`,
+    broker && `broker ${broker}`,
     topic && partition ? `${topic}/${partition}` : topic || (partition && `partition ${partition}`),
     offset === undefined ? '' : count > 1 ? `offsets ${offset}–${offset + count - 1}` : `offset ${offset}`,
   ]);
-  const producer = joinParts([
-    text(record['producerId']) && `producer ${text(record['producerId'])}`,
-    text(record['producerEpoch']) && `epoch ${text(record['producerEpoch'])}`,
-    text(record['sequence']) && `seq ${text(record['sequence'])}`,
-  ]);
-  const values = Array.isArray(record['values']) ? record['values'] : record['value'] !== undefined ? [record['value']] : [];
-  const records = values.map((value) => (value === null ? '(null)' : text(value))).join(', ');
+  const producerId = 'producerId' in event ? shown(event.producerId) : '';
+  const epoch = 'producerEpoch' in event ? shown(event.producerEpoch) : '';
+  const sequence = 'sequence' in event ? shown(event.sequence) : '';
+  const producer = joinParts([producerId && `producer ${producerId}`, epoch && `epoch ${epoch}`, sequence && `seq ${sequence}`]);
+  const records = valuesOf(event).map((value) => (value === null ? '(null)' : value)).join(', ');
+  const requestId = shown(requestOf(event));
+  const acks = 'acks' in event ? event.acks : undefined;
+  const groupId = 'groupId' in event ? shown(event.groupId) : '';
+  const transactionalId = 'transactionalId' in event ? shown(event.transactionalId) : '';
   const note = joinParts([
-    text(record['error']),
-    text(record['requestId']) && `request #${text(record['requestId'])}`,
-    text(record['acks']) && `acks=${text(record['acks']) === '-1' ? 'all' : text(record['acks'])}`,
-    text(record['clientId']),
-    text(record['groupId']) && `group ${text(record['groupId'])}`,
-    text(record['transactionalId']) && `txn ${text(record['transactionalId'])}`,
-    text(record['detail']),
+    'error' in event ? shown(event.error) : '',
+    requestId && `request #${requestId}`,
+    acks === undefined ? '' : `acks=${acks === -1 ? 'all' : acks}`,
+    'clientId' in event ? shown(event.clientId) : '',
+    groupId && `group ${groupId}`,
+    transactionalId && `txn ${transactionalId}`,
+    'detail' in event ? shown(event.detail) : '',
   ]);
-  return {
-    time: time === undefined ? '' : `${text(time)} ms`,
-    kind,
-    event: EVENT_WORDS[kind] ?? kind,
-    where,
-    producer,
-    records,
-    note,
-    tone: kind === 'fault' ? 'fault' : TROUBLE.has(kind) ? 'trouble' : 'normal',
-  };
+  return { time: `${event.t} ms`, kind: event.kind, event: EVENT_WORDS[event.kind], where, producer, records, note, tone: toneOf(event.kind) };
+}
+
+function toneOf(kind: string): RowTone {
+  return kind === 'fault' ? 'fault' : TROUBLE.has(kind) ? 'trouble' : 'normal';
+}
+
+/** A value that is no well-formed event: its kind (or itself) and time, nothing invented. */
+function unknownRow(input: unknown): TraceRow {
+  const record = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const label = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  const kind = 'kind' in record ? label(record['kind']) : label(input);
+  const t = record['t'];
+  const time = typeof t === 'number' ? `${t} ms` : '';
+  return { time, kind, event: kind, where: '', producer: '', records: '', note: '', tone: toneOf(kind) };
 }

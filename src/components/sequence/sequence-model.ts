@@ -4,11 +4,13 @@
  * two lanes (request, response, replication), a drop (an arrow that ends in a cross), or a mark on
  * one lane (append, commit, crash, restart, election, fault…).
  *
- * Pure data in, data out; it reads events loosely (the trace crossed the sandbox boundary), so an
- * unknown kind still shows as a mark with its name. Which broker a request went to is read from the
+ * Pure data in, data out. Well-formed events (the broker's trace union, checked by `isTraceEvent`
+ * since the trace crossed the sandbox boundary) are read by their kind's fields; anything else still
+ * shows, as a mark with its name. Which broker a request went to is read from the
  * trace itself: the append or the leader election that names a broker for the same request or
  * partition. Nothing here looks at message prose.
  */
+import { isTraceEvent, requestOf, valuesOf, type TraceEvent } from '../../broker/index.ts';
 import { traceRow, type RowTone } from '../exercise/trace-rows.ts';
 
 /** A vertical line of the diagram. */
@@ -50,45 +52,61 @@ export interface SequenceModel {
 /** The most events one diagram draws: beyond that a picture stops helping. */
 export const MAX_DIAGRAM_STEPS = 400;
 
-type Loose = Record<string, unknown>;
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** A value that is no well-formed trace event: drawn as a mark named by its kind (or itself). */
+interface UnknownEvent {
+  kind: 'unknown';
+  name: string;
+  t: number;
+  broker?: number;
+}
 
-const BILLING_KINDS = new Set(['charge', 'billing']);
-const CONSUMER_KINDS = new Set(['fetch', 'deliver', 'commit', 'rebalance']);
+/** What the diagram draws a step for. */
+type Shown = TraceEvent | UnknownEvent;
 
-const valuesOf = (e: Loose): string[] => {
-  const values = Array.isArray(e['values']) ? e['values'] : e['value'] !== undefined ? [e['value']] : [];
-  return values.map((v) => (v === null ? 'null' : String(v)));
-};
-const shortValues = (e: Loose): string => {
-  const values = valuesOf(e);
+function shown(input: unknown): Shown {
+  if (isTraceEvent(input)) return input;
+  const e = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  const name = typeof e['kind'] === 'string' ? e['kind'] : String(input);
+  return { kind: 'unknown', name, t: finite(e['t']) ? e['t'] : 0, ...(finite(e['broker']) ? { broker: e['broker'] } : {}) };
+}
+
+const kindOf = (e: Shown): string => (e.kind === 'unknown' ? e.name : e.kind);
+const brokerOf = (e: Shown): number | undefined => ('broker' in e ? e.broker : undefined);
+const clientOf = (e: Shown): string | undefined => (e.kind !== 'charge' && 'clientId' in e ? e.clientId : undefined);
+const groupOf = (e: Shown): string | undefined => ('groupId' in e ? e.groupId : undefined);
+const requestIn = (e: Shown): number | undefined => (e.kind === 'unknown' ? undefined : requestOf(e));
+const offsetOf = (e: Shown): number | undefined => ('offset' in e ? e.offset : undefined);
+const partitionKey = (e: Shown): string => ('topic' in e ? `${e.topic ?? ''}/${e.partition ?? 0}` : '/0');
+
+const shortValues = (e: Shown): string => {
+  const values = e.kind === 'unknown' ? [] : valuesOf(e).map((v) => (v === null ? 'null' : v));
   return values.length <= 2 ? values.join(', ') : `${values[0]} +${values.length - 1}`;
 };
-const offsetText = (e: Loose): string => {
-  const offset = num(e['offset']);
+const offsetText = (e: Shown): string => {
+  const offset = offsetOf(e);
   if (offset === undefined) return '';
-  const count = num(e['count']) ?? 1;
+  const count = 'count' in e ? e.count : 1;
   return count > 1 ? `@${offset}–${offset + count - 1}` : `@${offset}`;
 };
 const join = (...parts: (string | undefined)[]): string => parts.filter((p) => p !== undefined && p !== '').join(' ');
 
 /** Builds the diagram's lanes and steps from a trace. */
 export function sequenceModel(trace: readonly unknown[]): SequenceModel {
-  const events = trace.slice(0, MAX_DIAGRAM_STEPS).map((e): Loose => (typeof e === 'object' && e !== null ? (e as Loose) : { kind: String(e) }));
+  const events = trace.slice(0, MAX_DIAGRAM_STEPS).map(shown);
 
   // Lanes: clients in order of appearance, then brokers, then billing.
   const clients = new Map<string, Lane['kind']>();
   const brokers = new Set<number>([0, 1, 2]);
   let billing = false;
   for (const e of events) {
-    const kind = str(e['kind']) ?? '';
-    const broker = num(e['broker']);
+    const broker = brokerOf(e);
     if (broker !== undefined && broker >= 0) brokers.add(broker);
-    if (BILLING_KINDS.has(kind)) billing = true;
-    const client = str(e['clientId']);
-    if (client === undefined || BILLING_KINDS.has(kind)) continue;
-    const role: Lane['kind'] = CONSUMER_KINDS.has(kind) || e['groupId'] !== undefined ? 'consumer' : kind === 'send' || kind === 'retry' || kind === 'ack' ? 'producer' : 'client';
+    if (e.kind === 'charge') billing = true;
+    const client = clientOf(e);
+    if (client === undefined) continue;
+    const consumes = e.kind === 'fetch' || e.kind === 'deliver' || e.kind === 'commit' || groupOf(e) !== undefined;
+    const role: Lane['kind'] = consumes ? 'consumer' : e.kind === 'send' || e.kind === 'retry' || e.kind === 'ack' ? 'producer' : 'client';
     const known = clients.get(client);
     if (known === undefined || known === 'client') clients.set(client, role);
   }
@@ -102,34 +120,33 @@ export function sequenceModel(trace: readonly unknown[]): SequenceModel {
 
   // Which broker leads each partition, and which broker appended each request: read ahead, so a
   // send is drawn to the broker that will append it.
-  const partitionKey = (e: Loose) => `${str(e['topic']) ?? ''}/${num(e['partition']) ?? 0}`;
   const requestBroker = new Map<number, number>();
   for (const e of events) {
-    const request = num(e['requestId']);
-    const broker = num(e['broker']);
+    const request = requestIn(e);
+    const broker = brokerOf(e);
     if (request !== undefined && broker !== undefined && !requestBroker.has(request)) requestBroker.set(request, broker);
   }
   const leaders = new Map<string, number>();
   const appended = new Set<number>();
-  const leaderOf = (e: Loose): number => {
-    const request = num(e['requestId']);
+  const leaderOf = (e: Shown): number => {
+    const request = requestIn(e);
     return (request !== undefined ? requestBroker.get(request) : undefined) ?? leaders.get(partitionKey(e)) ?? 0;
   };
 
   // Where an event sits: its client, else its broker; an event naming neither (a group's rebalance,
   // a fault announced before it strikes) sits on its group's consumer or on the lane of what follows.
-  const laneOf = (e: Loose): string | undefined => {
-    const client = str(e['clientId']);
-    const broker = num(e['broker']);
-    return client !== undefined && !BILLING_KINDS.has(str(e['kind']) ?? '') ? clientLane(client) : broker !== undefined ? brokerLane(broker) : undefined;
+  const laneOf = (e: Shown): string | undefined => {
+    const client = clientOf(e);
+    const broker = brokerOf(e);
+    return client !== undefined ? clientLane(client) : broker !== undefined ? brokerLane(broker) : undefined;
   };
   const groupClients = new Map<string, string>();
   for (const e of events) {
-    const group = str(e['groupId']);
-    const client = str(e['clientId']);
+    const group = groupOf(e);
+    const client = clientOf(e);
     if (group !== undefined && client !== undefined && !groupClients.has(group)) groupClients.set(group, clientLane(client));
   }
-  const groupLane = (e: Loose): string | undefined => groupClients.get(str(e['groupId']) ?? '');
+  const groupLane = (e: Shown): string | undefined => groupClients.get(groupOf(e) ?? '');
   const nextLane = (index: number): string | undefined => {
     for (const e of events.slice(index + 1, index + 4)) {
       const lane = laneOf(e);
@@ -140,13 +157,13 @@ export function sequenceModel(trace: readonly unknown[]): SequenceModel {
 
   const steps: DiagramStep[] = [];
   events.forEach((e, index) => {
-    const kind = str(e['kind']) ?? '';
-    const row = traceRow(e);
+    const kind = kindOf(e);
+    const row = traceRow(trace[index]);
     const text = join(`${row.time}:`, row.event, row.where && `(${row.where})`, row.records && `— ${row.records}`, row.note && `— ${row.note}`);
-    const client = str(e['clientId']);
-    const broker = num(e['broker']);
-    const request = num(e['requestId']);
-    const base = { event: index, t: num(e['t']) ?? 0, kind, text, tone: row.tone };
+    const client = clientOf(e);
+    const broker = brokerOf(e);
+    const request = requestIn(e);
+    const base = { event: index, t: e.t, kind, text, tone: row.tone };
     const at = laneOf(e) ?? groupLane(e) ?? nextLane(index) ?? lanes[0]?.id ?? 'broker:0';
     const push = (step: Omit<DiagramStep, keyof typeof base>) => steps.push({ ...base, ...step });
 
@@ -154,7 +171,7 @@ export function sequenceModel(trace: readonly unknown[]): SequenceModel {
     if (kind === 'elect' && broker !== undefined) leaders.set(partitionKey(e), broker);
     if (kind === 'append' && request !== undefined) appended.add(request);
 
-    switch (kind) {
+    switch (e.kind) {
       case 'send':
       case 'retry':
         return push({ shape: 'request', from: at, to: brokerLane(leaderOf(e)), label: join(kind === 'retry' ? 'retry' : 'send', shortValues(e)) });
@@ -166,7 +183,7 @@ export function sequenceModel(trace: readonly unknown[]): SequenceModel {
         return push({ shape: 'response', from: brokerLane(leaderOf(e)), to: at, label: join(shortValues(e), offsetText(e)) });
       case 'commit':
         return client !== undefined
-          ? push({ shape: 'request', from: at, to: brokerLane(leaderOf(e)), label: join('commit', num(e['offset']) === undefined ? '' : String(num(e['offset']))) })
+          ? push({ shape: 'request', from: at, to: brokerLane(leaderOf(e)), label: join('commit', String(e.offset)) })
           : push({ shape: 'mark', from: at, label: 'commit' });
       case 'replicate': {
         const leader = leaders.get(partitionKey(e)) ?? 0;
@@ -189,8 +206,7 @@ export function sequenceModel(trace: readonly unknown[]): SequenceModel {
       case 'append':
         return push({ shape: 'mark', from: at, label: join(shortValues(e), offsetText(e)) });
       case 'charge':
-      case 'billing':
-        return push({ shape: 'request', from: client !== undefined ? clientLane(client) : lanes[0]?.id ?? 'billing', to: 'billing', label: join('charge', shortValues(e)) });
+        return push({ shape: 'request', from: clientLane(e.clientId), to: 'billing', label: join('charge', shortValues(e)) });
       default:
         return push({ shape: 'mark', from: at, label: kind === 'elect' ? 'becomes leader' : kind === 'dedupe' ? 'duplicate dropped' : kind });
     }

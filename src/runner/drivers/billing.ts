@@ -52,7 +52,8 @@ export function createBilling(cluster: SimCluster): BillingService {
     calls.push(order);
     const idempotencyKey = key === undefined || key === null ? null : String(key);
     const ignored = idempotencyKey !== null && keys.has(idempotencyKey);
-    cluster.record({ kind: 'charge', clientId: cluster.processName(process), value: order, idempotencyKey, ignored, detail: store === undefined || store === null ? 'charged' : 'charged, with the consumed offset stored' });
+    const offsetStored = store !== undefined && store !== null;
+    cluster.record({ kind: 'charge', clientId: cluster.processName(process), value: order, idempotencyKey, ignored, offsetStored, detail: offsetStored ? 'charged, with the consumed offset stored' : 'charged' });
     if (ignored) return;
     if (idempotencyKey !== null) keys.add(idempotencyKey);
     charges.push(order);

@@ -6,20 +6,19 @@
  * the end of the run, in a process that did not crash, is that deadlock — not a slow program — so the
  * run reports it as a timeout that names the cause and the fix.
  */
-import type { TraceEvent } from '../../broker/index.ts';
+import { readTrace, type TraceEventOf } from '../../broker/index.ts';
 import type { RunError } from '../../shared/sandbox-protocol.ts';
 
 /** The timeout to record when the trace ends with a stop still waiting for its handler; undefined when none is. */
 export function disconnectDeadlock(trace: readonly unknown[]): RunError | undefined {
-  const waiting = new Map<string, TraceEvent>();
-  for (const raw of trace) {
-    const event = raw as TraceEvent;
-    const clientId = event.clientId;
-    if (clientId === undefined) continue;
-    if (event.kind === 'stop-wait') waiting.set(`${clientId}\u0000${event.groupId ?? ''}`, event);
-    else if (event.kind === 'stop-resume') waiting.delete(`${clientId}\u0000${event.groupId ?? ''}`);
+  const waiting = new Map<string, TraceEventOf<'stop-wait'>>();
+  for (const event of readTrace(trace)) {
+    if (event.kind === 'stop-wait') waiting.set(`${event.clientId}\u0000${event.groupId}`, event);
+    else if (event.kind === 'stop-resume') waiting.delete(`${event.clientId}\u0000${event.groupId}`);
     // A crashed process has no handler left to finish: its stop is not a deadlock.
-    else if (event.kind === 'crash') for (const k of [...waiting.keys()]) if (k.startsWith(`${clientId}\u0000`)) waiting.delete(k);
+    else if (event.kind === 'crash' && 'clientId' in event) {
+      for (const k of [...waiting.keys()]) if (k.startsWith(`${event.clientId}\u0000`)) waiting.delete(k);
+    }
   }
   const stuck = [...waiting.values()][0];
   if (stuck === undefined) return undefined;

@@ -97,10 +97,10 @@ describe('stop and disconnect wait for the handler in flight (KafkaJS 2.2.4)', (
 
   it('a stop still waiting in a crashed process is not reported as a deadlock', () => {
     const trace: TraceEvent[] = [
-      { t: 1, kind: 'stop-wait', clientId: 'app-1', groupId: 'g' },
-      { t: 2, kind: 'crash', clientId: 'app-1', groupId: 'g' },
-      { t: 3, kind: 'stop-wait', clientId: 'app-2', groupId: 'g' },
-      { t: 4, kind: 'stop-resume', clientId: 'app-2', groupId: 'g' },
+      { t: 1, kind: 'stop-wait', clientId: 'app-1', groupId: 'g', call: 'disconnect', detail: '' },
+      { t: 2, kind: 'crash', clientId: 'app-1', groupId: 'g', detail: '' },
+      { t: 3, kind: 'stop-wait', clientId: 'app-2', groupId: 'g', call: 'disconnect', detail: '' },
+      { t: 4, kind: 'stop-resume', clientId: 'app-2', groupId: 'g', call: 'disconnect', detail: '' },
     ];
     expect(disconnectDeadlock(trace)).toBeUndefined();
     expect(disconnectDeadlock(trace.slice(0, 1))?.message).toContain("app-1's consumer");

@@ -222,7 +222,7 @@ describe('transactions', () => {
       const err = run.error as { type?: string; code?: number; retriable?: boolean };
       expect([err.type, err.code, err.retriable]).toEqual(['INVALID_PRODUCER_EPOCH', 47, false]);
       expect(c.trace.some((e) => e.kind === 'fence' && e.error === 'INVALID_PRODUCER_EPOCH')).toBe(request !== 'TxnOffsetCommit');
-      expect(c.trace.some((e) => e.error === 'PRODUCER_FENCED')).toBe(false);
+      expect(c.trace.some((e) => 'error' in e && e.error === 'PRODUCER_FENCED')).toBe(false);
     });
   }
   it('transactional sendOffsets + read_committed, consumer crash before commit: the output has each order once', async () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/broker/engine.ts';
 import { createKafkaJsModule } from '../../../src/broker/kafkajs/module.ts';
+import { clusterClientPort } from '../../../src/broker/client-port.ts';
 import type { Fault, FaultPlan } from '../../../src/broker/faults.ts';
 import { runUntil, type SimCluster } from '../../../src/broker/index.ts';
 import { yieldToHost } from './harness.ts';
@@ -13,7 +14,7 @@ import { yieldToHost } from './harness.ts';
 /** A cluster whose engine the test can inspect (createCluster hides it). */
 function open(seed: number, faults: FaultPlan) {
   const engine = new Engine({ seed, brokers: 3, faults, uncleanLeaderElection: false });
-  const kafkajs = createKafkaJsModule(engine);
+  const kafkajs = createKafkaJsModule(clusterClientPort(engine));
   const cluster = {
     now: () => engine.now(),
     nextEventAt: () => engine.clock.nextAt(),

@@ -103,7 +103,7 @@ describe('acks=all, retries=0', () => {
     const c = clusterWithOrders({ faults: [{ fault: 'shrink-isr', topic: 'orders', at: 0, forMs: 10_000 }] });
     const r = await sendAll(c, ['order1'], -1, noRetry);
     expect(r.errors).toEqual(['order1:KafkaJSNumberOfRetriesExceeded']);
-    expect(c.trace.some((e) => e.error === 'NOT_ENOUGH_REPLICAS')).toBe(true);
+    expect(c.trace.some((e) => e.kind === 'error' && e.error === 'NOT_ENOUGH_REPLICAS')).toBe(true);
     expect(r.log).toEqual([]);
   });
 });
@@ -123,7 +123,7 @@ describe('acks=all, retries>0, not idempotent', () => {
   it('ISR shrinks after append: NOT_ENOUGH_REPLICAS_AFTER_APPEND, and the retry duplicates', async () => {
     const c = clusterWithOrders({ faults: [{ fault: 'shrink-isr', on: { value: 'order2' }, forMs: 200 }] });
     const r = await sendAll(c, orders, -1, {});
-    expect(c.trace.some((e) => e.error === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND')).toBe(true);
+    expect(c.trace.some((e) => e.kind === 'error' && e.error === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND')).toBe(true);
     expect(r.log).toEqual(['order1', 'order2', 'order2', 'order3']);
   });
 });

@@ -22,7 +22,12 @@ describe('traceRow', () => {
   });
 
   it('writes acks=-1 as acks=all and keeps the error code and request', () => {
-    expect(traceRow({ t: 1, kind: 'ack', acks: -1, requestId: 3, error: 'NOT_ENOUGH_REPLICAS' }).note).toBe('NOT_ENOUGH_REPLICAS · request #3 · acks=all');
+    expect(traceRow({ t: 1, kind: 'ack', acks: -1, requestId: 3, clientId: 'shop' }).note).toBe('request #3 · acks=all · shop');
+    expect(traceRow({ t: 2, kind: 'error', requestId: 3, error: 'NOT_ENOUGH_REPLICAS' }).note).toBe('NOT_ENOUGH_REPLICAS · request #3');
+  });
+
+  it('shows a malformed event (a field of the wrong type) by its kind and time only', () => {
+    expect(traceRow({ t: 3, kind: 'append', broker: 'one', values: ['o1'] })).toMatchObject({ time: '3 ms', kind: 'append', event: 'append', where: '', records: '' });
   });
 
   it('shows an unknown kind and a non-object event as they are', () => {
