@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { pagefindIntegration } from './src/site/pagefind-integration.ts';
 import { monacoLazyCss } from './src/components/exercise/monaco-lazy-css.ts';
 import { serverlessOptions } from './src/deploy/serverless-options.ts';
+import { exerciseMetaPlugin } from './src/site/exercise-meta-plugin.ts';
 
 // DEPLOY_TARGET=cloudflare (npm run build:serverless) adds the Worker adapter and /api/grade; see README, Deploy.
 const serverless = await serverlessOptions(process.env);
@@ -41,7 +42,8 @@ export default defineConfig({
     },
   },
   // Monaco's CSS travels inside its lazily loaded chunk instead of blocking every exercise page.
-  vite: { plugins: [monacoLazyCss()] },
+  // exercise.md files reach bundles as validated JSON (src/site/exercise-meta-plugin.ts).
+  vite: { plugins: [monacoLazyCss(), exerciseMetaPlugin()] },
   // Code is highlighted at build time; both themes are emitted as CSS variables so the
   // light/dark toggle switches them without JavaScript.
   markdown: {

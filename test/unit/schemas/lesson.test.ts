@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseLessonFrontmatter } from '../../../src/schemas/lesson.ts';
+import { embeddedExerciseIds, exerciseLessonMismatches, unknownComponents } from '../../../src/schemas/lesson-body.ts';
 
 const file = 'content/lessons/09-example.mdx';
-const known = ['orders-four-steps', 'orders-producer'];
 
 function question(correctFlags: boolean[]) {
   return {
@@ -20,7 +20,6 @@ function lesson(overrides: Record<string, unknown> = {}) {
     minutes: 15,
     objectives: ['Predict what acks=1 loses when a leader crashes', 'Choose acks for a topic that must not lose orders'],
     seed: '000_cad3cde24f010121',
-    exercises: ['orders-producer'],
     quizzes: [{ id: 'example', title: 'Check yourself', questions: [question([false, true, false])] }],
     ...overrides,
   };
@@ -28,40 +27,38 @@ function lesson(overrides: Record<string, unknown> = {}) {
 
 describe('lesson front matter', () => {
   test('a complete lesson parses, with defaults filled in', () => {
-    const parsed = parseLessonFrontmatter({ ...lesson(), exercises: undefined, quizzes: undefined }, file, known);
-    expect(parsed.exercises).toEqual([]);
+    const parsed = parseLessonFrontmatter({ ...lesson(), quizzes: undefined }, file);
     expect(parsed.quizzes).toEqual([]);
-    expect(parseLessonFrontmatter(lesson(), file, known).quizzes[0]?.questions[0]?.options[1]?.correct).toBe(true);
+    expect(parseLessonFrontmatter(lesson(), file).quizzes[0]?.questions[0]?.options[1]?.correct).toBe(true);
   });
 
   test('a missing title names the file and the field', () => {
     const { title: _omitted, ...withoutTitle } = lesson();
-    expect(() => parseLessonFrontmatter(withoutTitle, file, known)).toThrow(`${file}: title: Required`);
+    expect(() => parseLessonFrontmatter(withoutTitle, file)).toThrow(`${file}: title: Required`);
   });
 
   test('a quiz question without a correct answer names the question', () => {
     const bad = lesson({ quizzes: [{ id: 'q', title: 'Q', questions: [question([true, false]), question([false, false])] }] });
-    expect(() => parseLessonFrontmatter(bad, file, known)).toThrow(
+    expect(() => parseLessonFrontmatter(bad, file)).toThrow(
       `${file}: quizzes[0].questions[1].options: needs exactly one option with correct: true, found 0`,
     );
   });
 
   test('a quiz question with two correct answers is refused too', () => {
     const bad = lesson({ quizzes: [{ id: 'q', title: 'Q', questions: [question([true, true])] }] });
-    expect(() => parseLessonFrontmatter(bad, file, known)).toThrow('found 2');
+    expect(() => parseLessonFrontmatter(bad, file)).toThrow('found 2');
   });
 
-  test('an unknown exercise id names the id and the known ones', () => {
-    const bad = lesson({ exercises: ['orders-producer', 'orders-typo'] });
-    expect(() => parseLessonFrontmatter(bad, file, known)).toThrow(
-      `${file}: exercises[1]: unknown exercise id "orders-typo" (known: orders-four-steps, orders-producer)`,
+  test('an exercises: list in the front matter is refused, saying it is derived now', () => {
+    expect(() => parseLessonFrontmatter(lesson({ exercises: ['orders-producer'] }), file)).toThrow(
+      `${file}: exercises: remove \`exercises:\` — the exercises a lesson embeds are read from its <Exercise id="…" /> tags`,
     );
   });
 
   test('an unknown field and a malformed seed are both reported, one line each', () => {
     let message = '';
     try {
-      parseLessonFrontmatter(lesson({ seed: 'seed-000', tittle: 'typo' }), file, known);
+      parseLessonFrontmatter(lesson({ seed: 'seed-000', tittle: 'typo' }), file);
     } catch (error) {
       message = (error as Error).message;
     }
@@ -72,30 +69,69 @@ describe('lesson front matter', () => {
 
   test('two quizzes with the same id are refused', () => {
     const quiz = { id: 'same', title: 'Q', questions: [question([true, false])] };
-    expect(() => parseLessonFrontmatter(lesson({ quizzes: [quiz, quiz] }), file, known)).toThrow(`${file}: quizzes[1].id: duplicate quiz id "same"`);
+    expect(() => parseLessonFrontmatter(lesson({ quizzes: [quiz, quiz] }), file)).toThrow(`${file}: quizzes[1].id: duplicate quiz id "same"`);
   });
 
   test('objectives and minutes are required, and say what to add', () => {
     const { objectives: _objectives, minutes: _minutes, ...without } = lesson();
-    expect(() => parseLessonFrontmatter(without, file, known)).toThrow(`${file}: objectives: Required`);
-    expect(() => parseLessonFrontmatter(without, file, known)).toThrow(`${file}: minutes: Required`);
+    expect(() => parseLessonFrontmatter(without, file)).toThrow(`${file}: objectives: Required`);
+    expect(() => parseLessonFrontmatter(without, file)).toThrow(`${file}: minutes: Required`);
   });
 
   test('objectives: two to five short sentences', () => {
-    expect(() => parseLessonFrontmatter(lesson({ objectives: ['Only one thing to learn here'] }), file, known)).toThrow(
+    expect(() => parseLessonFrontmatter(lesson({ objectives: ['Only one thing to learn here'] }), file)).toThrow(
       `${file}: objectives: list at least 2 objectives`,
     );
     const six = Array.from({ length: 6 }, (_, i) => `Objective number ${i + 1} of the lesson`);
-    expect(() => parseLessonFrontmatter(lesson({ objectives: six }), file, known)).toThrow('list at most 5 objectives');
-    expect(() => parseLessonFrontmatter(lesson({ objectives: ['Explain', 'Choose acks for a topic'] }), file, known)).toThrow(
+    expect(() => parseLessonFrontmatter(lesson({ objectives: six }), file)).toThrow('list at most 5 objectives');
+    expect(() => parseLessonFrontmatter(lesson({ objectives: ['Explain', 'Choose acks for a topic'] }), file)).toThrow(
       `${file}: objectives[0]: each objective is a short sentence`,
     );
   });
 
   test('minutes: a whole number from 3 to 120', () => {
-    expect(parseLessonFrontmatter(lesson({ minutes: 25 }), file, known).minutes).toBe(25);
-    expect(() => parseLessonFrontmatter(lesson({ minutes: 12.5 }), file, known)).toThrow(`${file}: minutes: minutes is a whole number`);
-    expect(() => parseLessonFrontmatter(lesson({ minutes: 1 }), file, known)).toThrow('minutes is at least 3');
-    expect(() => parseLessonFrontmatter(lesson({ minutes: 240 }), file, known)).toThrow('minutes is at most 120');
+    expect(parseLessonFrontmatter(lesson({ minutes: 25 }), file).minutes).toBe(25);
+    expect(() => parseLessonFrontmatter(lesson({ minutes: 12.5 }), file)).toThrow(`${file}: minutes: minutes is a whole number`);
+    expect(() => parseLessonFrontmatter(lesson({ minutes: 1 }), file)).toThrow('minutes is at least 3');
+    expect(() => parseLessonFrontmatter(lesson({ minutes: 240 }), file)).toThrow('minutes is at most 120');
+  });
+});
+
+describe('lesson body', () => {
+  const body = [
+    '---',
+    'title: <Exercise id="in-front-matter" />',
+    '---',
+    "import { Code } from 'astro:components';",
+    'import Local, { Other as Renamed } from "./local.astro";',
+    '',
+    '<Exercise id="orders-producer" />',
+    '',
+    'Text with `<Calout>` in code and <Callout kind="note">a note</Callout>.',
+    '',
+    '```mdx',
+    '<Tabz>',
+    '```',
+    '<Local /><Renamed /><Code code="x" /><Fragment />',
+    '<Calout kind="note">typo</Calout>',
+    "<Exercise id='orders-typo' />",
+  ].join('\n');
+
+  test('the exercises a lesson embeds are read from its tags, in page order', () => {
+    expect(embeddedExerciseIds(body.split('---\n')[2] ?? '')).toEqual(['orders-producer', 'orders-typo']);
+  });
+
+  test('an unknown component names the file, the line and the components there are; code, imports and front matter are not tags', () => {
+    expect(unknownComponents(body, file, ['Callout', 'Exercise'])).toEqual([
+      `${file}:15: <Calout>: unknown component — use one of Callout, Exercise (src/components/LessonBody.astro), or import it in the lesson`,
+    ]);
+  });
+
+  test("an embedded exercise whose exercise.md names another lesson is reported with both files", () => {
+    const lessons = new Map([['orders-producer', '01-why-delivery-guarantees']]);
+    expect(exerciseLessonMismatches('<Exercise id="orders-producer" />', file, '09-example', lessons)).toEqual([
+      `${file}: <Exercise id="orders-producer" />: exercises/orders-producer/exercise.md has lesson: 01-why-delivery-guarantees — set it to 09-example, or embed the exercise in that lesson`,
+    ]);
+    expect(exerciseLessonMismatches('<Exercise id="orders-producer" />', file, '01-why-delivery-guarantees', lessons)).toEqual([]);
   });
 });
