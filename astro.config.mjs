@@ -5,6 +5,7 @@ import { pagefindIntegration } from './src/site/pagefind-integration.ts';
 import { monacoLazyCss } from './src/components/exercise/monaco-lazy-css.ts';
 import { serverlessOptions } from './src/deploy/serverless-options.ts';
 import { exerciseMetaPlugin } from './src/site/exercise-meta-plugin.ts';
+import { lessonComponentsPlugin } from './src/site/lesson-components.ts';
 
 // DEPLOY_TARGET=cloudflare (npm run build:serverless) adds the Worker adapter and /api/grade; see README, Deploy.
 const serverless = await serverlessOptions(process.env);
@@ -42,8 +43,9 @@ export default defineConfig({
     },
   },
   // Monaco's CSS travels inside its lazily loaded chunk instead of blocking every exercise page.
-  // exercise.md files reach bundles as validated JSON (src/site/exercise-meta-plugin.ts).
-  vite: { plugins: [monacoLazyCss(), exerciseMetaPlugin()] },
+  // Lessons use the components of src/site/lesson-components.ts without importing them; exercise.md
+  // files reach bundles as validated JSON (src/site/exercise-meta-plugin.ts).
+  vite: { plugins: [monacoLazyCss(), lessonComponentsPlugin(), exerciseMetaPlugin()] },
   // Code is highlighted at build time; both themes are emitted as CSS variables so the
   // light/dark toggle switches them without JavaScript.
   markdown: {

@@ -13,14 +13,23 @@ import { parseExerciseMeta } from '../schemas/exercise.ts';
 /** The import query that asks for an exercise.md as validated metadata. */
 export const EXERCISE_META_QUERY = '?exercise-meta';
 
+// A virtual id that does not end in `.md` (the \0 keeps other plugins' resolvers away): Astro's own
+// Markdown plugin loads every `….md` and `.md?…` id, and would render the file as a page.
+const VIRTUAL_PREFIX = '\0kdc-exercise-meta:';
+const VIRTUAL_SUFFIX = '.meta';
+
 export function exerciseMetaPlugin(): Plugin {
   return {
     name: 'kdc:exercise-meta',
-    // Before Astro's own Markdown plugin, which would otherwise render the file as a page.
     enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith(`/exercise.md${EXERCISE_META_QUERY}`)) return undefined;
+      const resolved = await this.resolve(source.slice(0, -EXERCISE_META_QUERY.length), importer, { ...options, skipSelf: true });
+      return resolved === null ? undefined : `${VIRTUAL_PREFIX}${resolved.id}${VIRTUAL_SUFFIX}`;
+    },
     load(id) {
-      if (!id.endsWith(`/exercise.md${EXERCISE_META_QUERY}`)) return undefined;
-      const path = id.slice(0, -EXERCISE_META_QUERY.length);
+      if (!id.startsWith(VIRTUAL_PREFIX) || !id.endsWith(VIRTUAL_SUFFIX)) return undefined;
+      const path = id.slice(VIRTUAL_PREFIX.length, -VIRTUAL_SUFFIX.length);
       this.addWatchFile(path);
       const file = relative(process.cwd(), path);
       const meta = parseExerciseMeta(exerciseFields(readFileSync(path, 'utf8'), file), file);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseLessonFrontmatter } from '../../../src/schemas/lesson.ts';
-import { embeddedExerciseIds, exerciseLessonMismatches, unknownComponents } from '../../../src/schemas/lesson-body.ts';
+import { embeddedExerciseIds, exerciseLessonMismatches } from '../../../src/schemas/lesson-body.ts';
+import { withLessonComponents } from '../../../src/site/lesson-components.ts';
 
 const file = 'content/lessons/09-example.mdx';
 
@@ -98,33 +99,9 @@ describe('lesson front matter', () => {
 });
 
 describe('lesson body', () => {
-  const body = [
-    '---',
-    'title: <Exercise id="in-front-matter" />',
-    '---',
-    "import { Code } from 'astro:components';",
-    'import Local, { Other as Renamed } from "./local.astro";',
-    '',
-    '<Exercise id="orders-producer" />',
-    '',
-    'Text with `<Calout>` in code and <Callout kind="note">a note</Callout>.',
-    '',
-    '```mdx',
-    '<Tabz>',
-    '```',
-    '<Local /><Renamed /><Code code="x" /><Fragment />',
-    '<Calout kind="note">typo</Calout>',
-    "<Exercise id='orders-typo' />",
-  ].join('\n');
-
   test('the exercises a lesson embeds are read from its tags, in page order', () => {
-    expect(embeddedExerciseIds(body.split('---\n')[2] ?? '')).toEqual(['orders-producer', 'orders-typo']);
-  });
-
-  test('an unknown component names the file, the line and the components there are; code, imports and front matter are not tags', () => {
-    expect(unknownComponents(body, file, ['Callout', 'Exercise'])).toEqual([
-      `${file}:15: <Calout>: unknown component — use one of Callout, Exercise (src/components/LessonBody.astro), or import it in the lesson`,
-    ]);
+    const body = '<Exercise id="orders-producer" />\n\nText.\n\n<Exercise id=\'orders-typo\' />\n';
+    expect(embeddedExerciseIds(body)).toEqual(['orders-producer', 'orders-typo']);
   });
 
   test("an embedded exercise whose exercise.md names another lesson is reported with both files", () => {
@@ -133,5 +110,44 @@ describe('lesson body', () => {
       `${file}: <Exercise id="orders-producer" />: exercises/orders-producer/exercise.md has lesson: 01-why-delivery-guarantees — set it to 09-example, or embed the exercise in that lesson`,
     ]);
     expect(exerciseLessonMismatches('<Exercise id="orders-producer" />', file, '01-why-delivery-guarantees', lessons)).toEqual([]);
+  });
+});
+
+describe('lesson components without imports', () => {
+  const lesson = [
+    '---',
+    'title: <Callout> in the front matter is YAML',
+    '---',
+    "import { Code } from 'astro:components';",
+    'import Chart, { Other as Renamed } from "./chart.astro";',
+    '',
+    '<Callout kind="note">A note with `<Calout>` in code.</Callout>',
+    '',
+    '```mdx',
+    '<Tabz>',
+    '```',
+    '<Tabs>',
+    '  <TabItem label="A">a</TabItem>',
+    '</Tabs>',
+    '<Chart /><Renamed /><Code code="x" /><Fragment />',
+  ].join('\n');
+
+  test('imports exactly the lesson components the lesson uses, once each, after its last line', () => {
+    const out = withLessonComponents(lesson, file);
+    expect(out.startsWith(lesson)).toBe(true);
+    const imports = out.slice(lesson.length).trim().split('\n');
+    expect(imports.map((line) => line.split(' ')[1])).toEqual(['Callout', 'TabItem', 'Tabs']);
+    expect(imports[0]).toMatch(/^import Callout from ".*\/src\/components\/Callout\.astro";$/);
+  });
+
+  test("a lesson that imports a component itself keeps its own import", () => {
+    const own = "import Callout from './my-callout.astro';\n\n<Callout />\n";
+    expect(withLessonComponents(own, file)).toBe(own);
+  });
+
+  test('an unknown tag stops the build naming the file, the line and the components there are', () => {
+    expect(() => withLessonComponents(`${lesson}\n<Calout kind="note">typo</Calout>`, file)).toThrow(
+      new RegExp(`^${file.replace(/[.]/g, '\\.')}:16: <Calout>: unknown component — use one of AtLeastOnceSteps, Callout, .*, or import it in the lesson$`),
+    );
   });
 });
