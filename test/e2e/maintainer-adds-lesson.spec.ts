@@ -44,6 +44,8 @@ test('a maintainer scaffolds an exercise, embeds it in a new lesson, builds, and
 
     await page.goto(`${server.url}/lessons/${LESSON}/`);
     const exercise = page.locator(`[data-exercise="${ID}"]`);
+    // An exercise loads its editor and compiler once it comes into view.
+    await exercise.scrollIntoViewIfNeeded();
     await expect(exercise).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     await expect(exercise).toContainText('every order once');
     // The components README's lesson uses render without an import: the tabs carry their own labels.
