@@ -27,12 +27,11 @@ export function exerciseIds(): string[] {
 export function exercisePageData(id: string): ExercisePageData {
   const metaPath = `/exercises/${id}/exercise.md`;
   const starterPath = `/exercises/${id}/starter.ts`;
-  if (!(metaPath in metaFiles)) {
+  const meta = metaFiles[metaPath];
+  if (meta === undefined) {
     throw new Error(`<ExerciseEditor id="${id}">: no exercise folder exercises/${id}/ (known: ${exerciseIds().join(', ') || 'none'})`);
   }
   const starter = starterFiles[starterPath];
   if (starter === undefined) throw new Error(`exercises/${id}/starter.ts: missing`);
-  const meta = metaFiles[metaPath];
-  if (meta === undefined) throw new Error(`exercises/${id}/exercise.md: missing`);
   return { id, meta, starter };
 }
