@@ -18,6 +18,7 @@ export const EXERCISE_META_QUERY = '?exercise-meta';
 const VIRTUAL_PREFIX = '\0kdc-exercise-meta:';
 const VIRTUAL_SUFFIX = '.meta';
 
+/** The Vite plugin; registered in astro.config.mjs, so the static and the serverless builds both use it. */
 export function exerciseMetaPlugin(): Plugin {
   return {
     name: 'kdc:exercise-meta',
