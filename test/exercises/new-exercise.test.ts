@@ -26,8 +26,8 @@ beforeAll(async () => {
   project = copyProject('new-exercise');
   engine = await createNodeEngine();
 });
-afterAll(async () => {
-  await engine.close();
+afterAll(() => {
+  engine.close();
   rmSync(project, { recursive: true, force: true });
 });
 
