@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { pagefindIntegration } from './src/build/pagefind-integration.ts';
 import { monacoLazyCss } from './src/build/monaco-lazy-css.ts';
 import { serverlessOptions } from './src/deploy/serverless-options.ts';
+import { exerciseMetaPlugin } from './src/build/exercise-meta-plugin.ts';
+import { lessonComponentsPlugin } from './src/build/lesson-components.ts';
 
 // DEPLOY_TARGET=cloudflare (npm run build:serverless) adds the Worker adapter and /api/grade; see README, Deploy.
 const serverless = await serverlessOptions(process.env);
@@ -41,7 +43,9 @@ export default defineConfig({
     },
   },
   // Monaco's CSS travels inside its lazily loaded chunk instead of blocking every exercise page.
-  vite: { plugins: [monacoLazyCss()] },
+  // Lessons use the components of src/build/lesson-components.ts without importing them; exercise.md
+  // files reach bundles as validated JSON (src/build/exercise-meta-plugin.ts).
+  vite: { plugins: [monacoLazyCss(), lessonComponentsPlugin(), exerciseMetaPlugin()] },
   // Code is highlighted at build time; both themes are emitted as CSS variables so the
   // light/dark toggle switches them without JavaScript.
   markdown: {

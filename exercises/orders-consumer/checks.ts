@@ -5,7 +5,8 @@
  * the commit (at-most-once); process-then-commit bills an order twice after the crash before the commit
  * (at-least-once); only an idempotent charge (or an offset stored with the charge) bills exactly once.
  */
-import type { ExerciseChecks, Verdict } from '../../src/grading/checks-types.ts';
+import type { Verdict } from '../../src/grading/checks-types.ts';
+import { defineChecks } from '../../src/grading/define-checks.ts';
 import { chargesOf } from '../../src/grading/consumer-history.ts';
 import { scenarioRuns, type FaultScenario } from '../../src/grading/fault-scenarios.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
@@ -23,7 +24,7 @@ const SCENARIOS: FaultScenario[] = [
 ];
 
 function judge(run: RunObservation): Verdict {
-  const verdict = judgeDelivery(run, run.processed_orders, 'billing', undefined, 'orders');
+  const verdict = judgeDelivery(run, { what: 'billing', consumesFrom: 'orders' });
   return verdict.passed ? verdict : { passed: false, message: `${verdict.message}${billedTwice(run)}` };
 }
 
@@ -46,9 +47,9 @@ function billedTwice(run: RunObservation): string {
   return '';
 }
 
-export const checks: ExerciseChecks = {
+export const checks = defineChecks({
   driver: 'consumer',
   // A correct consumer makes two calls out per order (a charge and a commit): crash at every one of them.
   runs: () => scenarioRuns(SCENARIOS, { seedBase: 3000, crashPoints: { calls: 8 } }),
   judge,
-};
+});

@@ -3,7 +3,8 @@
  * per guarantee with `delivery_guarantee` replaced — with the orders of step 1 and with other order ids,
  * so a hard-coded `processed_orders` cannot pass.
  */
-import type { ExerciseChecks, StepInput, Verdict } from '../../src/grading/checks-types.ts';
+import type { StepInput, Verdict } from '../../src/grading/checks-types.ts';
+import { defineChecks } from '../../src/grading/define-checks.ts';
 import { countOrders, listOrders } from '../../src/grading/order-counts.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
 import { formatValue } from '../../src/shared/format-value.ts';
@@ -162,10 +163,10 @@ function describeValue(value: unknown): string {
   return value === undefined ? 'not declared at the top level (the checks look for this exact name)' : formatValue(value);
 }
 
-export const checks: ExerciseChecks = {
+export const checks = defineChecks({
   driver: 'script',
   observe: ['orders', 'delivery_guarantee', 'processed_orders'],
   runs,
   judge,
   steps,
-};
+});

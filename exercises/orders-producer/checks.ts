@@ -5,7 +5,7 @@
  * duplicate after a lost ack; a second send duplicates even with idempotence; an aborted transaction
  * delivers nothing). Order ids change with every run's seed.
  */
-import type { ExerciseChecks } from '../../src/grading/checks-types.ts';
+import { defineChecks } from '../../src/grading/define-checks.ts';
 import { judgeDelivery } from '../../src/grading/judge-delivery.ts';
 import { orderIdsFor } from '../../src/grading/order-ids.ts';
 import type { SandboxRun } from '../../src/shared/sandbox-protocol.ts';
@@ -36,8 +36,8 @@ function runs(): SandboxRun[] {
   );
 }
 
-export const checks: ExerciseChecks = {
+export const checks = defineChecks({
   driver: 'producer',
   runs,
-  judge: (run) => judgeDelivery(run, run.processed_orders, 'the orders topic', 'orders'),
-};
+  judge: (run) => judgeDelivery(run, { producesTo: 'orders' }),
+});

@@ -5,7 +5,8 @@
  * transaction, when a zombie instance sharing the transactional.id is fenced, and when the running
  * instance freezes past its session timeout and wakes up as a zombie after a replacement took over.
  */
-import type { ExerciseChecks, Verdict } from '../../src/grading/checks-types.ts';
+import type { Verdict } from '../../src/grading/checks-types.ts';
+import { defineChecks } from '../../src/grading/define-checks.ts';
 import { scenarioRuns, type FaultScenario } from '../../src/grading/fault-scenarios.ts';
 import {
   committedOutsideTransaction,
@@ -32,7 +33,7 @@ const SCENARIOS: FaultScenario[] = [
 ];
 
 function judge(run: RunObservation): Verdict {
-  const verdict = judgeDelivery(run, run.processed_orders, 'processed_orders (read_committed)', 'processed_orders', 'orders');
+  const verdict = judgeDelivery(run, { what: 'processed_orders (read_committed)', producesTo: 'processed_orders', consumesFrom: 'orders' });
   return verdict.passed ? verdict : { passed: false, message: `${verdict.message}${advice(run, verdict.message)}` };
 }
 
@@ -71,9 +72,9 @@ function advice(run: RunObservation, message: string): string {
   return '';
 }
 
-export const checks: ExerciseChecks = {
+export const checks = defineChecks({
   driver: 'transactions',
   // A correct processor makes three calls out per order (send, sendOffsets, commit): crash or fail at every one.
   runs: () => scenarioRuns(SCENARIOS, { seedBase: 5000, guarantees: ['exactly-once'], crashPoints: { calls: 10 } }),
   judge,
-};
+});

@@ -12,7 +12,8 @@ import { runProgramOnce } from '../grading/run-once.ts';
 import type { ExerciseMeta } from '../schemas/exercise.ts';
 import { createBrowserEngine, type BrowserEngine } from '../runner/browser/browser-engine.ts';
 
-const metaFiles = import.meta.glob<unknown>('/exercises/*/exercise.json', { import: 'default' });
+// Validated at build time (src/build/exercise-meta-plugin.ts): the page gets JSON, not a Markdown parser.
+const metaFiles = import.meta.glob<ExerciseMeta>('/exercises/*/exercise.md', { query: '?exercise-meta', import: 'default' });
 const checkFiles = import.meta.glob<Record<string, unknown>>('/exercises/*/checks.ts');
 const starterFiles = import.meta.glob<string>('/exercises/*/starter.ts', { query: '?raw', import: 'default' });
 const solutionFiles = import.meta.glob<string>('/exercises/*/solution.ts', { query: '?raw', import: 'default' });
@@ -53,14 +54,12 @@ function pickChecks(module: Record<string, unknown>, id: string): ExerciseChecks
 /** The exercise as the grader needs it; the solution is left empty (the grader never reads it). */
 async function loadForGrading(id: string): Promise<LoadedExercise> {
   const [meta, checks, starter] = await Promise.all([
-    load(metaFiles, id, 'exercise.json'),
+    load(metaFiles, id, 'exercise.md'),
     load(checkFiles, id, 'checks.ts'),
     load(starterFiles, id, 'starter.ts'),
   ]);
-  // exercise.json was validated when the page was built (a broken one fails the build), so the page
-  // skips zod here; only the default the schema would fill in is applied.
-  const parsed = meta as ExerciseMeta;
-  return { id, meta: { ...parsed, steps: parsed.steps ?? [] }, starter, solution: '', checks: pickChecks(checks, id), wrong: [] };
+  // exercise.md was validated, defaults included, when the page was built (a broken one fails the build).
+  return { id, meta, starter, solution: '', checks: pickChecks(checks, id), wrong: [] };
 }
 
 

@@ -10,7 +10,7 @@ import type { LoadedExercise, WrongSubmission } from './exercise-types.ts';
 
 /** The raw contents of `exercises/<id>/`. */
 export interface ExerciseFiles {
-  /** exercise.json, parsed. */
+  /** exercise.md's front matter and prose (src/grading/exercise-markdown-file.ts), not yet validated. */
   meta: unknown;
   starter: string | undefined;
   solution: string | undefined;
@@ -26,7 +26,7 @@ const EXPECT_FAIL = /^\s*\/\/\s*expect-fail:\s*(\S.*?)\s*$/m;
 export function assembleExercise(id: string, files: ExerciseFiles): LoadedExercise {
   const dir = `exercises/${id}`;
   if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`${dir}: the folder name must match ^[a-z0-9-]+$ — rename it with lowercase letters, digits and dashes`);
-  const meta = parseExerciseMeta(files.meta, `${dir}/exercise.json`);
+  const meta = parseExerciseMeta(files.meta, `${dir}/exercise.md`);
   if (files.starter === undefined) throw new Error(`${dir}/starter.ts: missing — every exercise needs a starter (what the student starts from; it must fail the checks)`);
   if (files.solution === undefined) throw new Error(`${dir}/solution.ts: missing — every exercise needs a solution (a reference submission that passes every check)`);
   const checks = (files.checksModule as { checks?: ExerciseChecks } | undefined)?.checks;

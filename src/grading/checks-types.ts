@@ -38,9 +38,9 @@ export interface ExerciseChecks {
   /** Every run of a Check, in report order; runs with `guarantee: null` feed the step checks only. */
   runs(): SandboxRun[];
   /**
-   * Per-step verdicts, keyed by step id (the ids of `exercise.json`'s steps). A step with no verdict,
+   * Per-step verdicts, keyed by step id (the `{#id}` of each step in `exercise.md`). A step with no verdict,
    * or every step when this throws, fails with "this step could not be checked".
-   * @default none: only needed when `exercise.json` has steps
+   * @default none: only needed when `exercise.md` has steps
    */
   steps?(input: StepInput): Record<string, Verdict>;
   /** Judges one run against the guarantee it was asked for; a throw fails that run, not the report. */

@@ -16,7 +16,7 @@ export interface WrongSubmission {
 export interface LoadedExercise {
   /** The folder name under `exercises/`. */
   id: string;
-  /** `exercise.json`, validated. */
+  /** `exercise.md`'s front matter and prose, validated. */
   meta: ExerciseMeta;
   /** `starter.ts`: what the learner starts from (must fail the checks). */
   starter: string;

@@ -13,14 +13,28 @@ import { faultsInWords, faultThatHit } from './diagnose.ts';
 import { countOrders, listOrders } from './order-counts.ts';
 import { firstAbortAt, orderHistory } from './order-history.ts';
 
+/** How `judgeDelivery` reads a run; every field is optional. */
+export interface JudgeDeliveryOptions {
+  /** The orders to judge: the run's processed_orders, or its side effects; null when nothing could be read back. @default run.processed_orders */
+  output?: readonly string[] | null;
+  /** Names the output in messages ("nothing reached billing"). @default 'the orders topic' */
+  what?: string;
+  /** The topic the learner's code produces the output to: the diagnosis then counts the produce requests it made for an order. */
+  producesTo?: string;
+  /**
+   * The topic the learner's code consumes the orders from (the harness filled it): the diagnosis then
+   * tells an order the consumer never received from one it received and dropped.
+   */
+  consumesFrom?: string;
+}
+
 /**
- * Judges `output` (the run's processed_orders, or its side effects) for `run.guarantee`. `what` names
- * the output in messages; `topic`, when the learner's code produces the output, lets the diagnosis
- * count the produce requests it made for an order. `consumes`, when the learner's code consumes the
- * orders from a topic the harness filled, lets the diagnosis tell an order the consumer never received
- * from one it received and dropped.
+ * Judges a run's output for `run.guarantee`, e.g.
+ * `judgeDelivery(run, { what: 'billing', consumesFrom: 'orders' })`.
  */
-export function judgeDelivery(run: RunObservation, output: readonly string[] | null = run.processed_orders, what = 'the orders topic', topic?: string, consumes?: string): Verdict {
+export function judgeDelivery(run: RunObservation, options: JudgeDeliveryOptions = {}): Verdict {
+  const { what = 'the orders topic', producesTo: topic, consumesFrom: consumes } = options;
+  const output = options.output === undefined ? run.processed_orders : options.output;
   const verdict = judgeOutput(run, output, what, topic, consumes);
   // When the code stopped before anything of this run arrived, the error is the news, not the first missing order.
   const stoppedEarly = run.error !== undefined && (output === null || !run.orders.some((order) => output.includes(order)));

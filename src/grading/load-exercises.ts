@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assembleExercise } from './assemble-exercise.ts';
+import { EXERCISE_MARKDOWN, exerciseFields } from './exercise-markdown-file.ts';
 import type { LoadedExercise } from './exercise-types.ts';
 
 /** The exercises folder of this repository. */
@@ -15,20 +16,15 @@ export const EXERCISES_ROOT = resolve(new URL('../../exercises', import.meta.url
 /** Ids of every exercise folder, sorted. */
 export async function listExerciseIds(root = EXERCISES_ROOT): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'exercise.json'))).map((e) => e.name).sort();
+  return entries.filter((e) => e.isDirectory() && existsSync(join(root, e.name, EXERCISE_MARKDOWN))).map((e) => e.name).sort();
 }
 
 /** Loads one exercise; undefined when no such folder exists; throws naming the file for a broken one. */
 export async function loadExercise(id: string, root = EXERCISES_ROOT): Promise<LoadedExercise | undefined> {
   if (!/^[a-z0-9-]+$/.test(id)) return undefined;
   const dir = join(root, id);
-  if (!existsSync(join(dir, 'exercise.json'))) return undefined;
-  let meta: unknown;
-  try {
-    meta = JSON.parse(await readFile(join(dir, 'exercise.json'), 'utf8'));
-  } catch (thrown) {
-    throw new Error(`exercises/${id}/exercise.json: not valid JSON (${thrown instanceof Error ? thrown.message : String(thrown)})`);
-  }
+  if (!existsSync(join(dir, EXERCISE_MARKDOWN))) return undefined;
+  const meta = exerciseFields(await readFile(join(dir, EXERCISE_MARKDOWN), 'utf8'), `exercises/${id}/${EXERCISE_MARKDOWN}`);
   const readOptional = async (file: string): Promise<string | undefined> => (existsSync(join(dir, file)) ? readFile(join(dir, file), 'utf8') : undefined);
   const wrong: Record<string, string> = {};
   if (existsSync(join(dir, 'wrong'))) {

@@ -22,7 +22,8 @@ export const exerciseContractSchema = z.strictObject({
 });
 
 /**
- * The metadata of one exercise, read from `exercises/<id>/exercise.json`.
+ * The metadata of one exercise, read from `exercises/<id>/exercise.md`: title and lesson from its front
+ * matter, summary, steps and contract from its body (src/schemas/exercise-markdown.ts).
  * Starter, solution, hidden checks and known-wrong submissions live beside it as files;
  * this schema only describes what a learner sees and where the exercise is embedded.
  */
@@ -43,12 +44,12 @@ export const exerciseSchema = z.strictObject({
 export type ExerciseStep = z.infer<typeof exerciseStepSchema>;
 /** The learner's contract, as parsed. */
 export type ExerciseContract = z.infer<typeof exerciseContractSchema>;
-/** A validated `exercise.json`, with defaults filled in. */
+/** A validated `exercise.md`, with defaults filled in. */
 export type ExerciseMeta = z.infer<typeof exerciseSchema>;
 
 /**
- * Validates parsed `exercise.json` content and throws one readable error naming the file and each bad
- * field, e.g. `exercises/orders-producer/exercise.json: steps[2].hint: Required`.
+ * Validates the fields of an `exercise.md` and throws one readable error naming the file and each bad
+ * field, e.g. `exercises/orders-producer/exercise.md: steps[2].hint: Required`.
  */
 export function parseExerciseMeta(value: unknown, file: string): ExerciseMeta {
   const result = exerciseSchema.safeParse(value);

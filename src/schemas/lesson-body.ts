@@ -19,3 +19,15 @@ export function unknownEmbeddedExercises(body: string, file: string, knownExerci
     .filter((id) => !known.has(id))
     .map((id) => `${file}: <Exercise id="${id}" />: unknown exercise id — use a folder name under exercises/ (known: ${[...known].sort().join(', ') || 'none'})`);
 }
+
+/**
+ * One readable line per `<Exercise id>` in `body` whose `exercise.md` names another lesson in
+ * `lesson:` (its exercise page links back there). `lessonOf` maps each exercise id to that field.
+ */
+export function exerciseLessonMismatches(body: string, file: string, lessonId: string, lessonOf: ReadonlyMap<string, string>): string[] {
+  return embeddedExerciseIds(body).flatMap((id) => {
+    const lesson = lessonOf.get(id);
+    if (lesson === undefined || lesson === lessonId) return [];
+    return [`${file}: <Exercise id="${id}" />: exercises/${id}/exercise.md has lesson: ${lesson} — set it to ${lessonId}, or embed the exercise in that lesson`];
+  });
+}

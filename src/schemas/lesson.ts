@@ -4,11 +4,10 @@ import { friendlyIssues, requiredField } from './friendly-errors.ts';
 
 /**
  * The front matter of a lesson (`content/lessons/NN-slug.mdx`).
- * Exercise ids are checked against the folders under `exercises/`, which only the build knows,
- * so the schema is made by a function that receives them.
+ * The exercises it embeds are not listed here: they are read from its body's `<Exercise id>` tags
+ * (src/schemas/lesson-body.ts), which the content loader checks against the folders under `exercises/`.
  */
-export function lessonSchema(knownExerciseIds: readonly string[]) {
-  const known = new Set(knownExerciseIds);
+export function lessonSchema() {
   return z
     .strictObject({
       /** Title shown on the course home, in the page heading and in search results. */
@@ -37,15 +36,14 @@ export function lessonSchema(knownExerciseIds: readonly string[]) {
         .min(3, 'minutes is at least 3: even a short lesson takes that long to read')
         .max(120, 'minutes is at most 120; a longer lesson should be split')
         .describe('Estimated time in minutes, exercises included'),
-      /** Exercises embedded with `<Exercise id="…" />`, in page order. @default [] */
+      /**
+       * No longer written: the exercises a lesson embeds are read from its `<Exercise id="…" />` tags
+       * (`embeddedExerciseIds`). Refused with a message, so an old lesson is told what to do.
+       */
       exercises: z
-        .array(
-          z.string().refine((id) => known.has(id), {
-            error: (issue) => `unknown exercise id "${String(issue.input)}" (known: ${[...known].sort().join(', ') || 'none'})`,
-          }),
-        )
-        .default([])
-        .describe('Exercise ids embedded in the lesson'),
+        .never({ error: 'remove `exercises:` — the exercises a lesson embeds are read from its <Exercise id="…" /> tags' })
+        .optional()
+        .describe('Not used: derived from the <Exercise id> tags in the body'),
       /** Quizzes rendered with `<Quiz id="…" />`. @default [] */
       quizzes: z.array(quizSchema).default([]).describe('Quizzes of the lesson'),
     })
@@ -64,8 +62,8 @@ export type Lesson = z.infer<ReturnType<typeof lessonSchema>>;
  * Validates a lesson's front matter and throws one readable error naming the file and each bad field,
  * e.g. `content/lessons/02-visual.mdx: quizzes[0].questions[1].options: needs exactly one option with correct: true, found 0`.
  */
-export function parseLessonFrontmatter(value: unknown, file: string, knownExerciseIds: readonly string[]): Lesson {
-  const result = lessonSchema(knownExerciseIds).safeParse(value);
+export function parseLessonFrontmatter(value: unknown, file: string): Lesson {
+  const result = lessonSchema().safeParse(value);
   if (result.success) return result.data;
   throw new Error(friendlyIssues(result.error.issues, file).join('\n'));
 }

@@ -7,7 +7,7 @@
 import { assembleExercise } from '../grading/assemble-exercise.ts';
 import type { LoadedExercise } from '../grading/exercise-types.ts';
 
-const metas = import.meta.glob<unknown>('/exercises/*/exercise.json', { eager: true, import: 'default' });
+const metas = import.meta.glob<unknown>('/exercises/*/exercise.md', { eager: true, query: '?exercise-meta', import: 'default' });
 const texts = import.meta.glob<string>('/exercises/*/{starter,solution}.ts', { eager: true, query: '?raw', import: 'default' });
 const wrongs = import.meta.glob<string>('/exercises/*/wrong/*.ts', { eager: true, query: '?raw', import: 'default' });
 const checkModules = import.meta.glob<unknown>('/exercises/*/checks.ts', { eager: true });

@@ -3,9 +3,10 @@
  * read at build time from `exercises/<id>/`. Hidden checks and solutions are deliberately not read
  * here, so they never end up in the HTML.
  */
-import { parseExerciseMeta, type ExerciseMeta } from '../../schemas/exercise.ts';
+import type { ExerciseMeta } from '../../schemas/exercise.ts';
 
-const metaFiles = import.meta.glob<unknown>('/exercises/*/exercise.json', { eager: true, import: 'default' });
+// Each exercise.md arrives parsed and validated (src/build/exercise-meta-plugin.ts); a broken one fails the build there.
+const metaFiles = import.meta.glob<ExerciseMeta>('/exercises/*/exercise.md', { eager: true, query: '?exercise-meta', import: 'default' });
 const starterFiles = import.meta.glob<string>('/exercises/*/starter.ts', { eager: true, query: '?raw', import: 'default' });
 
 /** One exercise as the page shows it before any JavaScript runs. */
@@ -22,14 +23,15 @@ export function exerciseIds(): string[] {
   return Object.keys(metaFiles).map(folderId).sort();
 }
 
-/** The exercise `id`, validated; an unknown id or a broken exercise.json fails the build with its file. */
+/** The exercise `id`, validated; an unknown id or a broken exercise.md fails the build with its file. */
 export function exercisePageData(id: string): ExercisePageData {
-  const metaPath = `/exercises/${id}/exercise.json`;
+  const metaPath = `/exercises/${id}/exercise.md`;
   const starterPath = `/exercises/${id}/starter.ts`;
-  if (!(metaPath in metaFiles)) {
+  const meta = metaFiles[metaPath];
+  if (meta === undefined) {
     throw new Error(`<ExerciseEditor id="${id}">: no exercise folder exercises/${id}/ (known: ${exerciseIds().join(', ') || 'none'})`);
   }
   const starter = starterFiles[starterPath];
   if (starter === undefined) throw new Error(`exercises/${id}/starter.ts: missing`);
-  return { id, meta: parseExerciseMeta(metaFiles[metaPath], `exercises/${id}/exercise.json`), starter };
+  return { id, meta, starter };
 }

@@ -6,7 +6,7 @@ export interface InlinePart {
 
 /**
  * Splits text on backtick code spans (`like this`). An unmatched backtick stays literal, so a typo in an
- * exercise.json never swallows the rest of the sentence.
+ * exercise.md never swallows the rest of the sentence.
  */
 export function splitInlineCode(text: string): InlinePart[] {
   const parts: InlinePart[] = [];

@@ -43,9 +43,9 @@ describe('judging a cluster run with its trace', () => {
   });
 
   it('tells a retry after a lost ack from a second send by the application', () => {
-    const retried = judgeDelivery(run('exactly-once', [A, B, B, C], [lostAck], [send(0, 1, A), send(2, 2, B), retry(30, 2, B), send(31, 3, C)]), undefined, 'the orders topic', 'orders');
+    const retried = judgeDelivery(run('exactly-once', [A, B, B, C], [lostAck], [send(0, 1, A), send(2, 2, B), retry(30, 2, B), send(31, 3, C)]), { producesTo: 'orders' });
     expect(retried.message).toBe(`exactly-once: ${B} duplicated (2 copies) after the producer retried it when the ack was lost at t=8 ms`);
-    const resent = judgeDelivery(run('exactly-once', [A, A, B, C], [], [send(0, 1, A), send(2, 2, A), send(4, 3, B), send(6, 4, C)]), undefined, 'the orders topic', 'orders');
+    const resent = judgeDelivery(run('exactly-once', [A, A, B, C], [], [send(0, 1, A), send(2, 2, A), send(4, 3, B), send(6, 4, C)]), { producesTo: 'orders' });
     expect(resent.message).toBe(`exactly-once: ${A} duplicated (2 copies) because the application produced it in 2 separate requests — idempotence only removes the producer's own retries`);
   });
 

@@ -27,17 +27,18 @@ beforeAll(() => {
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe('astro build on a broken lesson', () => {
-  it('reports a missing title, a question with two correct options and an unknown front-matter exercise, naming the file', { timeout: BUILD_MS }, () => {
+  it('reports a missing title, a question with two correct options and a leftover exercises: list, naming the file', { timeout: BUILD_MS }, () => {
     restoreLesson();
     editFile(project, LESSON, /^title: [^\n]*\n/m, '');
-    editFile(project, LESSON, 'exercises: [orders-consumer]', 'exercises: [orders-consumr]');
+    // Exercises are read from the <Exercise id> tags now; an old front-matter list is refused with what to do.
+    editFile(project, LESSON, /^seed: .*$/m, '$&\nexercises: [orders-consumer]');
     // The first question's "Step 3" option becomes a second correct answer.
     editFile(project, LESSON, '          - text: Step 3\n', '          - text: Step 3\n            correct: true\n');
     const { ok, output } = buildCopy(project);
     expect(ok).toBe(false);
     expect(output).toContain(`${LESSON}`);
     expect(output).toContain('title: Required — add `title: …` (the lesson title)');
-    expect(output).toContain('exercises.0: unknown exercise id "orders-consumr" (known: orders-consumer,');
+    expect(output).toContain('exercises: remove `exercises:` — the exercises a lesson embeds are read from its <Exercise id="…" /> tags');
     expect(output).toContain('quizzes.0.questions.0.options: needs exactly one option with correct: true, found 2');
   });
 
@@ -58,6 +59,24 @@ describe('astro build on a broken lesson', () => {
     const { ok, output } = buildCopy(project);
     expect(ok).toBe(false);
     expect(output).toContain(`${LESSON}: <Exercise id="orders-consumr" />: unknown exercise id — use a folder name under exercises/ (known: orders-consumer,`);
+  });
+
+  it('reports a misspelt component with the lesson file, the line and the components there are', { timeout: BUILD_MS }, () => {
+    restoreLesson();
+    const line = original.split('\n').findIndex((text) => text.startsWith('<Callout')) + 1;
+    expect(line).toBeGreaterThan(0);
+    editFile(project, LESSON, /^<Callout/m, '<Calout');
+    const { ok, output } = buildCopy(project);
+    expect(ok).toBe(false);
+    expect(output).toContain(`${LESSON}:${line}: <Calout>: unknown component — use one of AtLeastOnceSteps, Callout,`);
+  });
+
+  it('reports an embedded exercise whose exercise.md names another lesson', { timeout: BUILD_MS }, () => {
+    restoreLesson();
+    editFile(project, LESSON, '<Exercise id="orders-consumer" />', '<Exercise id="orders-consumer" />\n\n<Exercise id="orders-producer" />');
+    const { ok, output } = buildCopy(project);
+    expect(ok).toBe(false);
+    expect(output).toContain(`${LESSON}: <Exercise id="orders-producer" />: exercises/orders-producer/exercise.md has lesson: 01-why-delivery-guarantees — set it to 04-at-least-once-step-by-step`);
   });
 
   it('reports a duplicate order with both lessons', { timeout: BUILD_MS }, () => {

@@ -25,21 +25,35 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-describe('exercise.json mistakes', () => {
-  it('a missing steps[1].hint names the file, the field and what to add', async () => {
+describe('exercise.md mistakes', () => {
+  it('a missing hint under the second step names the file, the field and what to add', async () => {
     const dir = exerciseLike('no-hint', 'orders-four-steps');
-    const file = join(project, dir, 'exercise.json');
-    const meta = JSON.parse(readFileSync(file, 'utf8')) as { steps: Record<string, unknown>[] };
-    expect(meta.steps.length).toBeGreaterThan(1);
-    delete meta.steps[1]?.['hint'];
-    writeFileSync(file, JSON.stringify(meta));
-    await expect(loadExercise('no-hint', root)).rejects.toThrow('exercises/no-hint/exercise.json: steps[1].hint: Required — add "hint" to steps[1]');
+    editFile(project, `${dir}/exercise.md`, /\n> Hint: `const delivery_guarantee[^\n]*\n> [^\n]*\n/, '\n');
+    await expect(loadExercise('no-hint', root)).rejects.toThrow('exercises/no-hint/exercise.md: steps[1].hint: Required — add "hint" to steps[1]');
   });
 
-  it('a wrong type names the field and the type expected', async () => {
+  it('a wrong type in the front matter names the field and the type expected', async () => {
     const dir = exerciseLike('title-number');
-    editFile(project, `${dir}/exercise.json`, /"title":\s*"[^"]*"/, '"title": 42');
-    await expect(loadExercise('title-number', root)).rejects.toThrow(/exercises\/title-number\/exercise\.json: title: .*expected string, received number/);
+    editFile(project, `${dir}/exercise.md`, /^title: .*$/m, 'title: 42');
+    await expect(loadExercise('title-number', root)).rejects.toThrow(/exercises\/title-number\/exercise\.md: title: .*expected string, received number/);
+  });
+
+  it('a step without its {#id} names the line and shows the heading to write', async () => {
+    const dir = exerciseLike('no-step-id', 'orders-four-steps');
+    editFile(project, `${dir}/exercise.md`, '### Print the result {#print-orders}', '### Print the result');
+    await expect(loadExercise('no-step-id', root)).rejects.toThrow(/exercises\/no-step-id\/exercise\.md:\d+: "### Print the result": give the step its id, e\.g\. "### Print the result \{#print-the-result\}"/);
+  });
+
+  it('a misspelt section names the line and the sections there are', async () => {
+    const dir = exerciseLike('bad-section');
+    editFile(project, `${dir}/exercise.md`, '## Contract', '## Contrakt');
+    await expect(loadExercise('bad-section', root)).rejects.toThrow(/exercises\/bad-section\/exercise\.md:\d+: unknown section "## Contrakt" — an exercise body has a summary, then "## Steps" \(optional\) and "## Contract"/);
+  });
+
+  it('a missing contract section reports the field', async () => {
+    const dir = exerciseLike('no-contract');
+    editFile(project, `${dir}/exercise.md`, /\n## Contract\n[\s\S]*$/, '\n');
+    await expect(loadExercise('no-contract', root)).rejects.toThrow('exercises/no-contract/exercise.md: contract: Required — add "contract" to the top level');
   });
 
   it('a folder name outside ^[a-z0-9-]+$ is reported, not skipped', async () => {
@@ -94,7 +108,7 @@ describe('missing or broken files', () => {
 
 describe('once fixed', () => {
   it('every exercise loads again, the renamed folder included', async () => {
-    for (const broken of ['no-hint', 'title-number', 'no-solution', 'no-checks', 'checks-throw', 'no-header', 'bad-check-id']) {
+    for (const broken of ['no-hint', 'title-number', 'no-step-id', 'bad-section', 'no-contract', 'no-solution', 'no-checks', 'checks-throw', 'no-header', 'bad-check-id']) {
       rmSync(join(root, broken), { recursive: true });
     }
     exerciseLike('Orders_Bad');

@@ -56,8 +56,8 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the serverless build keeps checks and solutions on the server', () => {
-  // Only finished exercises: a folder becomes one when it has its exercise.json.
-  const ids = readdirSync(EXERCISES).filter((id) => existsSync(join(EXERCISES, id, 'exercise.json')));
+  // Only finished exercises: a folder becomes one when it has its exercise.md.
+  const ids = readdirSync(EXERCISES).filter((id) => existsSync(join(EXERCISES, id, 'exercise.md')));
 
   it('has exercises and client assets to scan', () => {
     expect(ids.length).toBeGreaterThan(0);
@@ -68,7 +68,7 @@ describe('the serverless build keeps checks and solutions on the server', () => 
     for (const file of ['checks.ts', 'solution.ts']) {
       it(`no client asset contains exercises/${id}/${file}`, () => {
         const read = (name: string) => readFileSync(join(EXERCISES, id, name), 'utf8');
-        const publicText = [read('starter.ts'), read('exercise.json'), ...publicSources].join('\n');
+        const publicText = [read('starter.ts'), read('exercise.md'), ...publicSources].join('\n');
         const secret = needles(read(file), publicText);
         expect(secret.length, `no distinctive text found in ${file}`).toBeGreaterThan(0);
         expect(secret.filter((needle) => serverText.includes(needle)).length, `the server bundle should hold ${file}`).toBeGreaterThan(0);
