@@ -46,7 +46,7 @@ export function sitePages(dist: string): string[] {
 }
 
 /** Starts headless Chromium with a DevTools port for Lighthouse; resolves once the port is known. */
-async function startChromium(executable: string): Promise<{ port: number; stop(): void }> {
+async function startChromium(executable: string): Promise<{ port: number; stop(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'kdc-lighthouse-'));
   const child: ChildProcess = spawn(
     executable,
@@ -64,9 +64,11 @@ async function startChromium(executable: string): Promise<{ port: number; stop()
   });
   return {
     port,
-    stop: () => {
+    stop: async () => {
+      const exited = new Promise((done) => child.once('exit', done));
       child.kill();
-      rmSync(profile, { recursive: true, force: true });
+      await exited;
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
@@ -129,7 +131,7 @@ async function main(): Promise<number> {
       results.push(await measure(`${server.url}${path}`, path, browser.port, values.reports));
     }
   } finally {
-    browser.stop();
+    await browser.stop();
     await server.close();
   }
   console.log(scoreTable(results));

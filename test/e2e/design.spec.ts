@@ -32,9 +32,37 @@ test('the course has exercise pages to check', () => {
   expect(exercisePaths.length).toBeGreaterThanOrEqual(4);
 });
 
+/**
+ * Tables whose columns do not fit: a table wider than its box (a `.table-wrap` that would have to
+ * scroll, or clip), or a cell sticking out of its table. Hidden tables (closed tabs) measure 0 and pass.
+ */
+async function clippedTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const describe = (el: Element) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${(el.textContent ?? '').trim().slice(0, 40)}`;
+    const problems: string[] = [];
+    for (const wrap of document.querySelectorAll<HTMLElement>('.table-wrap')) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`${describe(wrap)}: ${wrap.scrollWidth}px of table in ${wrap.clientWidth}px`);
+    }
+    for (const table of document.querySelectorAll<HTMLTableElement>('table')) {
+      const box = table.getBoundingClientRect();
+      // A header row hidden for the eye (a 1 px clipped box, left for screen readers) is not shown, so not cut off.
+      const shown = (cell: Element) => {
+        const group = cell.closest('thead, tbody, tfoot')?.getBoundingClientRect();
+        return group === undefined || (group.width > 1 && group.height > 1);
+      };
+      const out = [...table.querySelectorAll('th, td')].find((cell) => {
+        const rect = cell.getBoundingClientRect();
+        return rect.width > 0 && shown(cell) && rect.right > box.right + 1;
+      });
+      if (out) problems.push(`${describe(table)}: a cell ends past the table's edge`);
+    }
+    return problems;
+  });
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const width of [390, 1280]) {
-    test(`no page scrolls sideways at ${width} px, ${scheme}`, async ({ page }) => {
+    test(`no page scrolls sideways, and every table fits its column, at ${width} px, ${scheme}`, async ({ page }) => {
       test.setTimeout(180_000); // eleven pages in one test
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height: 900 });
@@ -45,6 +73,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
         const wide = await overflow(page);
         if (wide) problems.push(`${path}: ${wide}`);
+        for (const table of await clippedTables(page)) problems.push(`${path}: ${table}`);
       }
       expect(problems).toEqual([]);
     });
