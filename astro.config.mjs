@@ -40,6 +40,9 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
+  // The page styles travel inside each page: no round trip for a render-blocking stylesheet before
+  // the first paint (a phone on a slow network waited ~0.3 s for it). They are ~7 KB compressed.
+  build: { inlineStylesheets: 'always' },
   // Monaco's CSS travels inside its lazily loaded chunk instead of blocking every exercise page.
   vite: { plugins: [monacoLazyCss()] },
   // Code is highlighted at build time; both themes are emitted as CSS variables so the

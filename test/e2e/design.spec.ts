@@ -214,3 +214,21 @@ test('every page has a favicon, a title, a description and sharing metadata', as
   // Each page is named for itself, not the course alone.
   expect(titles.size).toBe(allPaths.length);
 });
+
+test('beside the sidebar, a lesson\'s exercise stacks: instructions above an editor as wide as the exercise', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(lessonPaths[0] ?? '');
+  await expect(page.getByRole('navigation', { name: 'Course' }).locator('li[data-lesson]').first()).toBeVisible();
+  const exercise = page.locator('[data-exercise="orders-four-steps"]');
+  const [whole, steps, code] = await Promise.all([
+    exercise.boundingBox(),
+    exercise.locator('.ws-brief').boundingBox(),
+    exercise.locator('.ws-code').boundingBox(),
+  ]);
+  expect(whole && steps && code).toBeTruthy();
+  if (!whole || !steps || !code) return;
+  // The editor's column takes (nearly) the whole exercise, not a third of it.
+  expect(code.width).toBeGreaterThan(whole.width * 0.85);
+  // The instructions come first, above the code.
+  expect(steps.y + steps.height).toBeLessThanOrEqual(code.y + 1);
+});
