@@ -105,6 +105,18 @@ test('no axe violations on a phone with the course menu open, light and dark', a
   }
 });
 
+test('no axe violations on a phone where tables become cards, light and dark', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(lessonPaths[4] ?? '');
+    await expect(page.locator('.md-table-cards td[data-label]').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
 test('on a wide screen, a lesson shows the course sidebar with the current lesson and each one\'s progress', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/');
