@@ -30,6 +30,9 @@ const current = (diagram: Locator) => diagram.getAttribute('data-current').then(
 test('after a failing Check: one headline, a ✓/✗ matrix, and the first failure opened with its sequence diagram', async ({ page }) => {
   const id = 'orders-producer';
   const verdict = await checkFailing(page, id, source(id, 'wrong/acks-one.ts'));
+  // Check brought the verdict into view below the sticky header, not under it.
+  const header = await page.locator('.site-header').boundingBox();
+  await expect.poll(async () => (await verdict.getByRole('heading', { name: 'Verdict' }).boundingBox())?.y ?? -1).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
   // What holds, then the one thing to fix first and how.
   await expect(verdict.locator('.verdict-headline .held')).toHaveText('Your code guarantees none of the 3 guarantees yet.');
   await expect(verdict.locator('.verdict-headline .first')).toContainText('Fix first:');
