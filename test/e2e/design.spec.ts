@@ -32,9 +32,37 @@ test('the course has exercise pages to check', () => {
   expect(exercisePaths.length).toBeGreaterThanOrEqual(4);
 });
 
+/**
+ * Tables whose columns do not fit: a table wider than its box (a `.table-wrap` that would have to
+ * scroll, or clip), or a cell sticking out of its table. Hidden tables (closed tabs) measure 0 and pass.
+ */
+async function clippedTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const describe = (el: Element) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${(el.textContent ?? '').trim().slice(0, 40)}`;
+    const problems: string[] = [];
+    for (const wrap of document.querySelectorAll<HTMLElement>('.table-wrap')) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`${describe(wrap)}: ${wrap.scrollWidth}px of table in ${wrap.clientWidth}px`);
+    }
+    for (const table of document.querySelectorAll<HTMLTableElement>('table')) {
+      const box = table.getBoundingClientRect();
+      // A header row hidden for the eye (a 1 px clipped box, left for screen readers) is not shown, so not cut off.
+      const shown = (cell: Element) => {
+        const group = cell.closest('thead, tbody, tfoot')?.getBoundingClientRect();
+        return group === undefined || (group.width > 1 && group.height > 1);
+      };
+      const out = [...table.querySelectorAll('th, td')].find((cell) => {
+        const rect = cell.getBoundingClientRect();
+        return rect.width > 0 && shown(cell) && rect.right > box.right + 1;
+      });
+      if (out) problems.push(`${describe(table)}: a cell ends past the table's edge`);
+    }
+    return problems;
+  });
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const width of [390, 1280]) {
-    test(`no page scrolls sideways at ${width} px, ${scheme}`, async ({ page }) => {
+    test(`no page scrolls sideways, and every table fits its column, at ${width} px, ${scheme}`, async ({ page }) => {
       test.setTimeout(180_000); // eleven pages in one test
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height: 900 });
@@ -45,6 +73,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
         const wide = await overflow(page);
         if (wide) problems.push(`${path}: ${wide}`);
+        for (const table of await clippedTables(page)) problems.push(`${path}: ${table}`);
       }
       expect(problems).toEqual([]);
     });
@@ -71,6 +100,18 @@ test('no axe violations on a phone with the course menu open, light and dark', a
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(lessonPaths[1] ?? '');
     await page.getByText('Course menu').click();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('no axe violations on a phone where tables become cards, light and dark', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(lessonPaths[4] ?? '');
+    await expect(page.locator('.md-table-cards td[data-label]').first()).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
@@ -184,4 +225,22 @@ test('every page has a favicon, a title, a description and sharing metadata', as
   }
   // Each page is named for itself, not the course alone.
   expect(titles.size).toBe(allPaths.length);
+});
+
+test('beside the sidebar, a lesson\'s exercise stacks: instructions above an editor as wide as the exercise', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(lessonPaths[0] ?? '');
+  await expect(page.getByRole('navigation', { name: 'Course' }).locator('li[data-lesson]').first()).toBeVisible();
+  const exercise = page.locator('[data-exercise="orders-four-steps"]');
+  const [whole, steps, code] = await Promise.all([
+    exercise.boundingBox(),
+    exercise.locator('.ws-brief').boundingBox(),
+    exercise.locator('.ws-code').boundingBox(),
+  ]);
+  expect(whole && steps && code).toBeTruthy();
+  if (!whole || !steps || !code) return;
+  // The editor's column takes (nearly) the whole exercise, not a third of it.
+  expect(code.width).toBeGreaterThan(whole.width * 0.85);
+  // The instructions come first, above the code.
+  expect(steps.y + steps.height).toBeLessThanOrEqual(code.y + 1);
 });

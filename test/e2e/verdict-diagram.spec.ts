@@ -30,6 +30,9 @@ const current = (diagram: Locator) => diagram.getAttribute('data-current').then(
 test('after a failing Check: one headline, a ✓/✗ matrix, and the first failure opened with its sequence diagram', async ({ page }) => {
   const id = 'orders-producer';
   const verdict = await checkFailing(page, id, source(id, 'wrong/acks-one.ts'));
+  // Check brought the verdict into view below the sticky header, not under it.
+  const header = await page.locator('.site-header').boundingBox();
+  await expect.poll(async () => (await verdict.getByRole('heading', { name: 'Verdict' }).boundingBox())?.y ?? -1).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
   // What holds, then the one thing to fix first and how.
   await expect(verdict.locator('.verdict-headline .held')).toHaveText('Your code guarantees none of the 3 guarantees yet.');
   await expect(verdict.locator('.verdict-headline .first')).toContainText('Fix first:');
@@ -139,4 +142,27 @@ test('lesson 4\'s step-through moves the highlight in its sequence diagram', asy
   await steps.getByRole('button', { name: 'Next →' }).click();
   expect(await current(diagram)).toBeGreaterThan(first);
   await expect(diagram.locator('g.seq-step[data-when="now"]')).toHaveCount(1);
+});
+
+test('on a phone, the lane names stay at the top of a scrolled diagram, and the arrow keys still step', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/lessons/05-delivery-semantics/');
+  const simulator = page.locator('[data-delivery-simulator]');
+  await simulator.getByLabel('Network fault on order3').selectOption('lose-ack');
+  await simulator.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(simulator).toHaveAttribute('data-state', 'done');
+  const diagram = simulator.getByTestId('sequence-diagram');
+  const frame = diagram.locator('.seq-scroll');
+  const names = diagram.locator('.seq-names');
+  await expect(names.locator('.seq-lane-label')).toContainText(['broker 0']);
+  // Scroll the drawing down and sideways, as a reader of a long run does.
+  await frame.evaluate((el) => el.scrollTo({ top: el.scrollHeight, left: el.scrollWidth }));
+  expect(await frame.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  const [strip, box] = await Promise.all([names.boundingBox(), frame.boundingBox()]);
+  expect(Math.abs((strip?.y ?? -100) - (box?.y ?? 0))).toBeLessThanOrEqual(2);
+  await frame.focus();
+  const before = await current(diagram);
+  await page.keyboard.press('ArrowLeft');
+  expect(await current(diagram)).toBe(before - 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 });

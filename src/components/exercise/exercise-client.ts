@@ -184,6 +184,10 @@ class ExerciseController {
     const start = (): void => void this.#whenReady().catch(() => undefined);
     this.#root.addEventListener('pointerdown', start, { once: true });
     this.#root.addEventListener('focusin', start, { once: true });
+    // On a touch phone the compiler (14 MB of WebAssembly, ~3.8 MB gzip) waits for the learner's first touch of
+    // the exercise: a phone on mobile data should not pay for it, nor its slow CPU stall the page,
+    // just because the exercise scrolled past. Touch also keeps the textarea (no Monaco to fetch).
+    if (prefersPlainEditor()) return;
     if (!('IntersectionObserver' in globalThis)) return start();
     const near = new IntersectionObserver(
       (entries) => {

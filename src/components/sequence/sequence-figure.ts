@@ -6,6 +6,11 @@
  * Layout: lanes are columns, time runs down, one row per trace event; a time axis on the left says
  * when each row happened, and a long pause (a 30-second request timeout) is drawn as a break
  * instead of 30 000 rows of nothing. Colours come from the course's CSS custom properties.
+ *
+ * The lane names are drawn in a separate strip of the same width above the rows, sticky at the top
+ * of the scrolling frame: however far down a long run is scrolled, each column still says whose it
+ * is. A long name (a client id) is broken onto two lines to stay within its lane; the full name is
+ * the label's tooltip.
  */
 import { sequenceModel, type DiagramStep, type SequenceModel } from './sequence-model.ts';
 
@@ -21,7 +26,9 @@ export interface FigureNode {
 
 const AXIS = 68;
 const LANE = 96;
-const HEAD = 34;
+const HEAD = 40;
+/** Characters that fit on one line of a lane's name. */
+const LABEL_LINE = 13;
 const ROW = 26;
 const GAP_MS = 1000;
 
@@ -76,23 +83,47 @@ export function sequenceSvg(model: SequenceModel, id: string, labelledBy: string
     y += ROW;
   });
   const height = y + ROW / 2;
-  const lanes = model.lanes.map((lane) => {
-    const lx = x(lane.id);
-    return svgNode('g', { class: 'seq-lane', 'data-lane-kind': lane.kind }, [
-      svgNode('line', { x1: lx, y1: HEAD - 6, x2: lx, y2: height }),
-      svgNode('text', { class: 'seq-lane-label', x: lx, y: 18, 'text-anchor': 'middle' }, undefined, lane.label),
-    ]);
-  });
-  return svgNode('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': labelledBy, class: 'seq-svg' }, [
+  const lanes = model.lanes.map((lane) => svgNode('g', { class: 'seq-lane', 'data-lane-kind': lane.kind }, [svgNode('line', { x1: x(lane.id), y1: HEAD, x2: x(lane.id), y2: height })]));
+  // The rows' drawing starts below the name strip: its viewBox begins at y = HEAD, so both share coordinates.
+  return svgNode('svg', { viewBox: `0 ${HEAD} ${width} ${height - HEAD}`, width, height: height - HEAD, role: 'img', 'aria-labelledby': labelledBy, class: 'seq-svg' }, [
     svgNode('defs', {}, [
       svgNode('marker', { id: head, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
         svgNode('path', { d: 'M0,0 L8,4 L0,8 z', class: 'seq-head' }),
       ]),
     ]),
-    svgNode('text', { class: 'seq-axis-title', x: 4, y: 18 }, undefined, 'time'),
     ...lanes,
     ...axis,
     ...rows,
+  ]);
+}
+
+/** A lane's name on one line, or on two broken at a '-', '_' or space near the middle when it is long. */
+export function laneLabelLines(label: string): string[] {
+  if (label.length <= LABEL_LINE) return [label];
+  const breaks = [...label.matchAll(/[-_ .]/g)].map((match) => match.index + 1).filter((at) => at > 1 && at < label.length);
+  const middle = label.length / 2;
+  const at = breaks.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0] ?? Math.ceil(middle);
+  const shorten = (line: string) => (line.length > LABEL_LINE + 2 ? `${line.slice(0, LABEL_LINE + 1)}…` : line);
+  return [shorten(label.slice(0, at).trim()), shorten(label.slice(at).trim())];
+}
+
+/** The strip of lane names above the rows (decorative: the caption and the event list name every lane). */
+export function laneStrip(model: SequenceModel): FigureNode {
+  const width = AXIS + model.lanes.length * LANE;
+  const labels = model.lanes.map((lane, i) => {
+    const lx = AXIS + LANE / 2 + i * LANE;
+    const lines = laneLabelLines(lane.label);
+    const top = lines.length === 1 ? 22 : 15;
+    return svgNode('g', { class: 'seq-lane', 'data-lane-kind': lane.kind }, [
+      svgNode('title', {}, undefined, lane.label),
+      svgNode('line', { x1: lx, y1: HEAD - 6, x2: lx, y2: HEAD }),
+      svgNode('text', { class: 'seq-lane-label', x: lx, y: top, 'text-anchor': 'middle' },
+        lines.map((line, n) => svgNode('tspan', { x: lx, dy: n === 0 ? 0 : 13 }, undefined, line))),
+    ]);
+  });
+  return svgNode('svg', { viewBox: `0 0 ${width} ${HEAD}`, width, height: HEAD, class: 'seq-svg seq-names', 'aria-hidden': 'true' }, [
+    svgNode('text', { class: 'seq-axis-title', x: 4, y: 22 }, undefined, 'time'),
+    ...labels,
   ]);
 }
 
@@ -130,7 +161,7 @@ export function sequenceFigure(trace: readonly unknown[], options: FigureOptions
       {
         tag: 'div',
         attrs: { class: 'seq-scroll', tabindex: 0, role: 'group', 'aria-label': `${options.caption}: use ← and → to step through the events` },
-        children: [sequenceSvg(model, options.id, captionId)],
+        children: [laneStrip(model), sequenceSvg(model, options.id, captionId)],
       },
       ...(model.omitted > 0 ? [{ tag: 'p', attrs: { class: 'seq-more' }, text: `… ${model.omitted} later events are not drawn.` }] : []),
     ],
