@@ -164,9 +164,16 @@ class ExerciseController {
     return this.#editorReady;
   }
 
-  /** Ready = an editor and a compiler: state goes loading → ready once both are there. */
+  /**
+   * Ready = an editor and a compiler: state goes loading → ready once both are there. The editor
+   * comes first (`data-editor="ready"` once the learner can type in it), the compiler and the
+   * sandbox after it, so their start never delays the editor.
+   */
   #whenReady(): Promise<void> {
-    this.#ready ??= Promise.all([this.#loadEditor(), this.#loadBackend()]).then(
+    this.#ready ??= this.#loadEditor().then(() => {
+      this.#root.dataset['editor'] = 'ready';
+      return this.#loadBackend();
+    }).then(
       () => {
         if (this.#root.dataset['state'] === 'loading') this.#setState('ready');
       },
@@ -189,7 +196,9 @@ class ExerciseController {
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         near.disconnect();
-        void this.#loadBackend().catch(() => undefined);
+        // Fetch (not yet run) the editor's code while the learner scrolls towards it; the compiler
+        // and the sandbox follow once the editor is up.
+        if (!prefersPlainEditor()) void import('./monaco-editor.ts').catch(() => undefined);
       },
       { rootMargin: '1200px 0px' },
     );

@@ -18,8 +18,13 @@ export interface BrowserEngineOptions {
   timeLimitMs?: number;
   /** Starts a sandbox Worker; tests may pass their own. */
   spawn?: WorkerFactory;
-  /** Ready Workers kept warm; a call with several runs spreads them over this many Workers. @default 4 */
+  /** Ready Workers kept warm. @default 3 */
   spares?: number;
+  /**
+   * Most Workers one call spreads its runs over, when that many spares are ready. More than the
+   * machine's cores only adds start-up work. @default 2
+   */
+  parallel?: number;
 }
 
 const spawnSandbox: WorkerFactory = () =>
@@ -34,22 +39,26 @@ export interface BrowserEngine extends SandboxEngine {
 /** Creates the page's engine; nothing starts until `warm`, `compile` or `run` is called. */
 export function createBrowserEngine(options: BrowserEngineOptions = {}): BrowserEngine {
   const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  const spares = Math.max(1, options.spares ?? 4);
+  const spares = Math.max(1, options.spares ?? 3);
+  const parallel = Math.max(1, options.parallel ?? 2);
   const pool = new WorkerPool(options.spawn ?? spawnSandbox, spares);
   const compiler = createCompiler(pageEsbuild);
   return {
     async warm() {
-      pool.warm();
+      // The compiler first: the spares' hardening would otherwise compete with its start for the CPU.
       await startEsbuild();
+      pool.warm();
     },
     async compile(source: string): Promise<CompileResult> {
       return compiler.compile(source);
     },
     async run(request: SandboxRequest): Promise<SandboxResult> {
       // The runs are independent (each builds its own cluster from its seed), so they are spread over
-      // the spare Workers and run at once: a Check takes about as long as its slowest share.
-      // Replacement spares start once the call is over, not while its Workers still need the CPU.
-      const batches = splitRuns(request.runs, spares).map(async (runs) => {
+      // the spare Workers that are ready now (at most `parallel`) and run at once: a Check takes about
+      // as long as its slowest share. Waiting for a spare that is still starting would cost more than
+      // it saves. Replacement spares start once the call is over, not while its Workers need the CPU.
+      const parts = Math.min(parallel, Math.max(1, pool.readyCount));
+      const batches = splitRuns(request.runs, parts).map(async (runs) => {
         const { worker } = await pool.take({ replenish: false });
         return { runs, result: await runInWorker(worker, { ...request, runs }, limitMs) };
       });

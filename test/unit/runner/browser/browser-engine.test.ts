@@ -135,7 +135,7 @@ describe('WorkerPool', () => {
     expect(spawned[2]?.terminated).toBe(true);
   });
 
-  it('keeps as many spares as asked for, so consecutive calls of one Check never wait for a spawn', async () => {
+  it('keeps as many spares as asked for, starting them one after another', async () => {
     const spawned: FakeWorker[] = [];
     const pool = new WorkerPool(() => {
       const worker = new FakeWorker();
@@ -144,9 +144,13 @@ describe('WorkerPool', () => {
       return worker as unknown as Worker;
     }, 3);
     pool.warm();
+    // One at a time: several Workers hardening at once would take the CPU from the editor.
+    expect(spawned).toHaveLength(1);
+    await vi.waitFor(() => expect(pool.readyCount).toBe(3));
     expect(spawned).toHaveLength(3);
     const taken = [await pool.take(), await pool.take(), await pool.take()].map((t) => t.worker);
     expect(taken).toEqual(spawned.slice(0, 3));
+    await vi.waitFor(() => expect(pool.readyCount).toBe(3));
     expect(spawned).toHaveLength(6);
     await pool.dispose();
     expect(spawned.slice(3).every((w) => w.terminated)).toBe(true);
@@ -161,9 +165,12 @@ describe('WorkerPool', () => {
       return worker as unknown as Worker;
     }, 2);
     pool.warm();
+    await vi.waitFor(() => expect(pool.readyCount).toBe(2));
     await Promise.all([pool.take({ replenish: false }), pool.take({ replenish: false })]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(spawned).toHaveLength(2);
     pool.warm();
+    await vi.waitFor(() => expect(pool.readyCount).toBe(2));
     expect(spawned).toHaveLength(4);
     await pool.dispose();
   });
