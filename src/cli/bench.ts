@@ -125,7 +125,7 @@ if (process.env['BENCH_SKIP_PAGE'] !== '1') {
   try {
     const { benchExercisePage, formatPageBench } = await import('./bench-page.ts');
     const { listExerciseIds } = await import('../grading/load-exercises.ts');
-    for (const id of await listExerciseIds()) console.log(formatPageBench(await benchExercisePage(id, 5)).join('\n'));
+    for (const id of await listExerciseIds()) console.log(formatPageBench(await benchExercisePage(id)).join('\n'));
   } catch (thrown) {
     console.log(`skipped: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
   }
