@@ -74,8 +74,12 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
   };
 }
 
+/** Runs one call may make per time limit of the whole call (at least two limits; each run also has the limit to itself). */
+const RUNS_PER_CALL_LIMIT = 8;
+
 /**
- * Posts `request` to a ready Worker and collects observations until done, error or the limit.
+ * Posts `request` to a ready Worker and collects observations until done, error or a limit: a run
+ * that takes longer than `limitMs`, or the call longer than `limitMs` per RUNS_PER_CALL_LIMIT runs.
  * The page believes only what it asked for: one observation per requested run, in order, each labelled
  * with that run's scenario, seed and guarantee, and `done` only once every run was answered. Anything
  * else (an extra or out-of-order observation, an early `done`) means the Worker no longer speaks for
@@ -89,13 +93,17 @@ export function runInWorker(worker: Worker, request: SandboxRequest, limitMs: nu
       if (finished) return;
       finished = true;
       clearTimeout(timer);
+      clearTimeout(callTimer);
       worker.terminate();
       resolve(result);
     };
     const reject = (why: string): void => finish({ runs: observations, sandboxError: `the sandbox sent ${why}` });
-    const timer = setTimeout(() => {
-      finish({ runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), limitMs)] });
-    }, limitMs);
+    const expire = (): void => finish({ runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), limitMs)] });
+    // Each run has the time limit from the moment the one before it answered, so a Worker given many
+    // runs on a busy machine does not time out a program that is not slow; the whole call still ends
+    // within a few limits, so a program whose every run takes just under the limit cannot hold a Check.
+    let timer = setTimeout(expire, limitMs);
+    const callTimer = setTimeout(expire, limitMs * Math.max(2, Math.ceil(request.runs.length / RUNS_PER_CALL_LIMIT)));
     worker.addEventListener('message', (event: MessageEvent) => {
       if (finished) return;
       const message = event.data as WorkerToPage | null;
@@ -105,6 +113,8 @@ export function runInWorker(worker: Worker, request: SandboxRequest, limitMs: nu
         if (expected === undefined) return reject('more observations than runs');
         if (!answers(message.observation, expected)) return reject(`an observation for another run than "${expected.scenario}"`);
         observations.push(message.observation);
+        clearTimeout(timer);
+        timer = setTimeout(expire, limitMs);
       } else if (message.type === 'done') {
         if (observations.length !== request.runs.length) return reject(`"done" after ${observations.length} of ${request.runs.length} runs`);
         finish({ runs: observations });
