@@ -166,14 +166,15 @@ class ExerciseController {
 
   /**
    * Ready = an editor and a compiler: state goes loading → ready once both are there. The editor
-   * comes first (`data-editor="ready"` once the learner can type in it), the compiler and the
-   * sandbox after it, so their start never delays the editor.
+   * says so on its own (`data-editor="ready"` once the learner can type in it); the compiler starts
+   * beside it (its wasm compiles off the main thread) and the sandbox's spare Workers only once the
+   * compiler is up (see the browser engine's `warm`), so their hardening does not delay the editor.
    */
   #whenReady(): Promise<void> {
-    this.#ready ??= this.#loadEditor().then(() => {
+    const editor = this.#loadEditor().then(() => {
       this.#root.dataset['editor'] = 'ready';
-      return this.#loadBackend();
-    }).then(
+    });
+    this.#ready ??= Promise.all([editor, this.#loadBackend()]).then(
       () => {
         if (this.#root.dataset['state'] === 'loading') this.#setState('ready');
       },
