@@ -103,13 +103,13 @@ export async function runInQuickJS(options: QuickJSSandboxOptions, request: Sand
   }
 }
 
-/** QuickJS's own count of the bytes it has allocated (`malloc_size`); nothing when it cannot tell. */
+/** QuickJS's own count of the bytes its objects use (`memory_used_size`); nothing when it cannot tell. */
 function reportMemoryUsage(runtime: QuickJSRuntime, context: QuickJSContext, report: (bytes: number) => void): void {
   try {
     const handle = runtime.computeMemoryUsage();
-    const usage = context.dump(handle) as { malloc_size?: unknown };
+    const usage = context.dump(handle) as { memory_used_size?: unknown };
     handle.dispose();
-    if (typeof usage.malloc_size === 'number') report(usage.malloc_size);
+    if (typeof usage.memory_used_size === 'number') report(usage.memory_used_size);
   } catch {
     // A runtime left in doubt (out of memory) has no figure to give.
   }
