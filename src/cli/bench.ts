@@ -172,7 +172,7 @@ if (process.env['BENCH_SKIP_PAGE'] !== '1') {
         'Check p50/p90, back to back': `${ms(backToBack.p50)} / ${ms(backToBack.p90)}`,
         'Check goal': `≤ 50 ms: ${apart.p50 <= 50 && backToBack.p50 <= 50 ? 'ok' : 'MISSED'}`,
         'Run p50 (goal ≤ 30 ms)': `${ms(run.p50)} ${run.p50 <= 30 ? 'ok' : 'MISSED'}`,
-        'QuickJS MB per Check': Number(((memory.get(exercise.id) ?? Number.NaN) / MB).toFixed(1)),
+        'QuickJS MB in use at Check end': Number(((memory.get(exercise.id) ?? Number.NaN) / MB).toFixed(1)),
       });
     }
   } finally {
