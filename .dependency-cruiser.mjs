@@ -84,9 +84,9 @@ export default {
     },
     {
       name: 'site-and-grade-cli-need-no-dev-dependencies',
-      comment: 'The site builds and `grade` grades after `npm ci --omit=dev`: only the serverless deploy and the bench may use devDependencies.',
+      comment: 'The site builds and `grade` grades after `npm ci --omit=dev`: only the serverless deploy and the maintainers’ measuring tools (bench, lighthouse) may use devDependencies.',
       severity: 'error',
-      from: { path: '^(src/|astro\\.config\\.mjs$)', pathNot: '^src/(deploy/|cli/bench)' },
+      from: { path: '^(src/|astro\\.config\\.mjs$)', pathNot: '^src/(deploy/|cli/bench|cli/lighthouse)' },
       to: { dependencyTypes: ['npm-dev'] },
     },
     {

@@ -1,8 +1,8 @@
 /**
  * The exercise page's figures, measured in headless Chromium against the built site:
- * - time from Check to verdict with the sandbox worker warm (median of several Checks);
- * - time to "editor ready" (`data-state="ready"`: Monaco and esbuild-wasm usable) on a cold and on
- *   a warm HTTP cache;
+ * - Check → verdict, p50 and p90, with Checks a second apart and back to back; Run → output;
+ * - editor interactive (`data-editor="ready"`: the learner can type in Monaco) cold and warm, the
+ *   moment Monaco lists `kafkajs` completions, and editor + compiler ready (`data-state="ready"`);
  * - the bytes the page loads, before the exercise is touched and once it is ready, raw and as
  *   gzip / brotli would send them.
  *
@@ -27,16 +27,32 @@ export interface ByteTotals {
   brotli: number;
 }
 
+/** Median and 90th percentile of a set of timings, in ms. */
+export interface Spread {
+  p50: number;
+  p90: number;
+  samples: number;
+}
+
 /** What `benchExercisePage` measures. */
 export interface PageBench {
   exercise: string;
+  /** The learner can type in Monaco (`data-editor="ready"`), ms after navigation, cold and warm HTTP cache. */
+  editorColdMs: number;
+  editorWarmMs: number;
+  /** Monaco lists `kafkajs` completions for a name typed in the editor, ms after navigation (cold cache). */
+  completionsColdMs: number;
+  /** Editor and compiler both ready (`data-state="ready"`), cold and warm. */
   readyColdMs: number;
   readyWarmMs: number;
-  checkWarmMedianMs: number;
-  checkWarmRuns: number;
+  /** Check → verdict with a second between Checks (the learner reads the verdict), and back to back. */
+  checkApart: Spread;
+  checkBackToBack: Spread;
+  /** Run → output. */
+  run: Spread;
   /** Schedules one Check explored (lone runs, and the crash points a family's faults struck). */
   schedulesPerCheck: number;
-  /** Medians of the Check's phases: compile (esbuild-wasm) and sandbox (Worker, every run). */
+  /** Medians of the Check's phases: compile (esbuild-wasm) and sandbox (Workers, every run). */
   compileMedianMs: number;
   sandboxMedianMs: number;
   /** What loads before the exercise is touched or scrolled to (HTML, CSS, the page's own script). */
@@ -47,15 +63,15 @@ export interface PageBench {
   largest: { file: string; raw: number; brotli: number }[];
 }
 
-/** Records the time (ms after navigation start) at which the exercise reaches `ready`. */
+/** Records the times (ms after navigation start) at which the editor, then the whole exercise, is ready. */
 const RECORD_READY = (): void => {
-  const record = (): boolean => {
+  const marks = window as unknown as { __kdcEditorAt?: number; __kdcReadyAt?: number };
+  const record = (): void => {
     const root = document.querySelector('[data-exercise]');
-    if (root?.getAttribute('data-state') !== 'ready') return false;
-    (window as unknown as { __kdcReadyAt?: number }).__kdcReadyAt ??= performance.now();
-    return true;
+    if (root?.getAttribute('data-editor') === 'ready') marks.__kdcEditorAt ??= performance.now();
+    if (root?.getAttribute('data-state') === 'ready') marks.__kdcReadyAt ??= performance.now();
   };
-  new MutationObserver(record).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
+  new MutationObserver(record).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state', 'data-editor'], childList: true });
 };
 
 const compressed = new WeakMap<Buffer, { gzip: number; brotli: number }>();
@@ -72,16 +88,51 @@ function compress(body: Buffer): { gzip: number; brotli: number } {
   return sizes;
 }
 
-async function readyTime(page: Page, url: string): Promise<number> {
+/** Loads the exercise page until it is ready; the editor's and the whole page's ready times. */
+async function readyTimes(page: Page, url: string): Promise<{ editorMs: number; readyMs: number }> {
   await page.goto(url);
   await page.locator('[data-exercise][data-state="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
-  return page.evaluate(() => (window as unknown as { __kdcReadyAt?: number }).__kdcReadyAt ?? Number.NaN);
+  return page.evaluate(() => {
+    const marks = window as unknown as { __kdcEditorAt?: number; __kdcReadyAt?: number };
+    return { editorMs: marks.__kdcEditorAt ?? Number.NaN, readyMs: marks.__kdcReadyAt ?? Number.NaN };
+  });
 }
 
-const median = (values: number[]): number => {
+/**
+ * Cold cache: navigation → Monaco offers `kafkajs`'s names. Types `kafkajs.` style code into a fresh
+ * line (an import of the facade, then a member of it) and waits for the suggest widget to list
+ * `Kafka`, which only the facade's declarations provide.
+ */
+async function completionsTime(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.locator('[data-exercise][data-editor="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
+  await page.evaluate(() => {
+    const hook = Object.values(window.courseExercises ?? {})[0];
+    hook?.setCode("import * as kafkajs from 'kafkajs';\nkafkajs.Kaf");
+  });
+  const editor = page.locator('.monaco-editor textarea').first();
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Control+Space');
+  const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Kafka' }).first();
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if (await suggestion.isVisible()) break;
+    await page.waitForTimeout(100);
+    // The TypeScript worker may still be starting: ask again, as a learner would.
+    if (attempt % 10 === 9) await page.keyboard.press('Control+Space');
+  }
+  if (!(await suggestion.isVisible())) return Number.NaN;
+  return page.evaluate(() => performance.now());
+}
+
+const median = (values: number[]): number => spread(values).p50;
+
+/** p50 and p90 (nearest rank) of `values`. */
+export function spread(values: readonly number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
+  const rank = (p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
+  return { p50: rank(0.5), p90: rank(0.9), samples: sorted.length };
+}
 
 /**
  * The bytes the exercise page ships: a tall page pushes the exercise far below the fold, so the first
@@ -134,38 +185,52 @@ async function measureBytes(browser: Browser, serverUrl: string, exercise: strin
 }
 
 /**
- * Check → verdict with everything warm: the first Check loads the checks chunk; later ones measure the
- * steady state (compile + fresh pre-spawned Worker + every run + grading + render).
+ * Check → verdict with everything warm (the first Check loads the checks chunk and is not counted):
+ * `apart` Checks a second apart, as a learner reading each verdict makes them, then `backToBack`
+ * Checks in a row; and `runs` Runs. Each time is the page's own, from the hook's call to its answer
+ * (compile + the sandbox Workers + every run + grading + rendering).
  */
-async function measureChecks(page: Page, exercise: string, solution: string, checks: number): Promise<{ times: number[]; compile: number[]; sandbox: number[]; schedules: number }> {
+async function measureChecks(page: Page, exercise: string, solution: string, counts: { apart: number; backToBack: number; runs: number }): Promise<{ apart: number[]; backToBack: number[]; runs: number[]; compile: number[]; sandbox: number[]; schedules: number }> {
   return page.evaluate(
-    async ([id, code, count]) => {
+    async ([id, code, apartCount, backCount, runCount]) => {
       const hook = window.courseExercises![id as string]!;
       hook.setCode(code as string);
       await hook.check();
-      const times: number[] = [];
       let schedules = 0;
-      performance.clearMeasures();
-      for (let i = 0; i < (count as number); i++) {
-        // A student reads the verdict before checking again: give the spare Workers the second they
-        // have then to start, so "warm" means warm on a 2-core machine too.
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        const start = performance.now();
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const timed = async (count: number, pauseMs: number, task: () => Promise<unknown>): Promise<number[]> => {
+        const times: number[] = [];
+        for (let i = 0; i < count; i++) {
+          if (pauseMs > 0) await sleep(pauseMs);
+          const start = performance.now();
+          await task();
+          times.push(performance.now() - start);
+        }
+        return times;
+      };
+      const check = async (): Promise<void> => {
         const report = await hook.check();
-        times.push(performance.now() - start);
         if (!report.passed) throw new Error('the solution did not pass');
         // As schedulesExplored counts them (this runs in the page, which cannot import it).
         schedules = report.guarantees.reduce((total, g) => total + g.runs.reduce((sum, run) => sum + ((run as { schedules?: { explored: number } }).schedules?.explored ?? 1), 0), 0);
-      }
+      };
+      performance.clearMeasures();
+      const apart = await timed(apartCount as number, 1000, check);
       const phase = (name: string): number[] => performance.getEntriesByName(name, 'measure').map((m) => m.duration);
-      return { times, compile: phase('kdc:compile'), sandbox: phase('kdc:sandbox'), schedules };
+      const compile = phase('kdc:compile');
+      const sandbox = phase('kdc:sandbox');
+      await sleep(1000);
+      const backToBack = await timed(backCount as number, 0, check);
+      await sleep(1000);
+      const runs = await timed(runCount as number, 500, () => hook.run());
+      return { apart, backToBack, runs, compile, sandbox, schedules };
     },
-    [exercise, solution, checks] as const,
+    [exercise, solution, counts.apart, counts.backToBack, counts.runs] as const,
   );
 }
 
-/** Measures one exercise page (default: orders-four-steps) with its solution as the checked code. */
-export async function benchExercisePage(exercise = 'orders-four-steps', checks = 9): Promise<PageBench> {
+/** Measures one exercise page with its solution as the checked code. */
+export async function benchExercisePage(exercise = 'orders-four-steps', counts = { apart: 5, backToBack: 10, runs: 5 }): Promise<PageBench> {
   await ensureSiteBuilt(PROJECT_ROOT);
   const { readFileSync } = await import('node:fs');
   const solution = readFileSync(`${PROJECT_ROOT}exercises/${exercise}/solution.ts`, 'utf8');
@@ -173,26 +238,35 @@ export async function benchExercisePage(exercise = 'orders-four-steps', checks =
   const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
   try {
     const { initialBytes, readyBytes, largest } = await measureBytes(browser, server.url, exercise);
+    const url = exercisePageUrl(server.url, exercise);
+
+    // Completions, cold: a context of its own (its HTTP cache starts empty).
+    const typing = await browser.newContext();
+    const completionsColdMs = await completionsTime(await typing.newPage(), url);
+    await typing.close();
 
     // Ready, cold then warm: a fresh context has an empty HTTP cache; a reload in it hits the cache.
     const context = await browser.newContext();
     await context.addInitScript(RECORD_READY);
     const page = await context.newPage();
-    const url = exercisePageUrl(server.url, exercise);
-    const readyColdMs = await readyTime(page, url);
-    const readyWarmMs = await readyTime(page, url);
+    const cold = await readyTimes(page, url);
+    const warm = await readyTimes(page, url);
 
-    const { times: durations, compile, sandbox, schedules } = await measureChecks(page, exercise, solution, checks);
+    const measured = await measureChecks(page, exercise, solution, counts);
     await context.close();
     return {
       exercise,
-      readyColdMs,
-      readyWarmMs,
-      checkWarmMedianMs: median(durations),
-      checkWarmRuns: durations.length,
-      schedulesPerCheck: schedules,
-      compileMedianMs: median(compile),
-      sandboxMedianMs: median(sandbox),
+      editorColdMs: cold.editorMs,
+      editorWarmMs: warm.editorMs,
+      completionsColdMs,
+      readyColdMs: cold.readyMs,
+      readyWarmMs: warm.readyMs,
+      checkApart: spread(measured.apart),
+      checkBackToBack: spread(measured.backToBack),
+      run: spread(measured.runs),
+      schedulesPerCheck: measured.schedules,
+      compileMedianMs: median(measured.compile),
+      sandboxMedianMs: median(measured.sandbox),
       initialBytes,
       readyBytes,
       largest,
@@ -205,14 +279,41 @@ export async function benchExercisePage(exercise = 'orders-four-steps', checks =
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** The issue's goals, beside which the bench prints each figure. */
+export const GOALS = { checkMs: 50, runMs: 30, editorMs: 700, readyBrotliBytes: 3.5 * 1024 * 1024 } as const;
+
+const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : 'n/a');
+const meets = (value: number, goal: number): string => (!Number.isFinite(value) ? '?' : value <= goal ? 'ok' : 'MISSED');
+
+/** One row per figure: what, the figure, the goal, and whether it is met. */
+export function pageBenchRows(result: PageBench): { figure: string; value: string; goal: string; met: string }[] {
+  const MB = 1024 * 1024;
+  const rows = [
+    { figure: 'schedules per Check', value: String(result.schedulesPerCheck), goal: '', met: '' },
+    { figure: 'Check p50, 1 s apart', value: ms(result.checkApart.p50), goal: `≤ ${GOALS.checkMs} ms`, met: meets(result.checkApart.p50, GOALS.checkMs) },
+    { figure: 'Check p90, 1 s apart', value: ms(result.checkApart.p90), goal: '', met: '' },
+    { figure: 'Check p50, back to back', value: ms(result.checkBackToBack.p50), goal: `≤ ${GOALS.checkMs} ms`, met: meets(result.checkBackToBack.p50, GOALS.checkMs) },
+    { figure: 'Check p90, back to back', value: ms(result.checkBackToBack.p90), goal: '', met: '' },
+    { figure: '  of which compile / sandbox (p50)', value: `${ms(result.compileMedianMs)} / ${ms(result.sandboxMedianMs)}`, goal: '', met: '' },
+    { figure: 'Run p50', value: ms(result.run.p50), goal: `≤ ${GOALS.runMs} ms`, met: meets(result.run.p50, GOALS.runMs) },
+    { figure: 'editor interactive, cold', value: ms(result.editorColdMs), goal: `≤ ${GOALS.editorMs} ms`, met: meets(result.editorColdMs, GOALS.editorMs) },
+    { figure: 'editor interactive, warm', value: ms(result.editorWarmMs), goal: '', met: '' },
+    { figure: 'kafkajs completions shown, cold', value: ms(result.completionsColdMs), goal: `≤ ${GOALS.editorMs} ms`, met: meets(result.completionsColdMs, GOALS.editorMs) },
+    { figure: 'editor + compiler ready, cold / warm', value: `${ms(result.readyColdMs)} / ${ms(result.readyWarmMs)}`, goal: '', met: '' },
+    { figure: 'bytes to ready (brotli)', value: `${(result.readyBytes.brotli / MB).toFixed(2)} MB`, goal: '≤ 3.50 MB', met: result.readyBytes.brotli <= GOALS.readyBrotliBytes ? 'ok' : 'MISSED' },
+  ];
+  return rows;
+}
+
 /** The figures as lines for the bench's output. */
 export function formatPageBench(result: PageBench): string[] {
   const bytes = (label: string, t: ByteTotals): string =>
     `${label}: ${t.files} files, ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli`;
+  const rows = pageBenchRows(result);
+  const width = Math.max(...rows.map((r) => r.figure.length));
   return [
-    `exercise page (${result.exercise}), headless Chromium, built site:`,
-    `  Check → verdict, worker warm: median ${result.checkWarmMedianMs.toFixed(1)} ms over ${result.checkWarmRuns} Checks of ${result.schedulesPerCheck} schedules each (compile ${result.compileMedianMs.toFixed(1)} ms, sandbox ${result.sandboxMedianMs.toFixed(1)} ms)`,
-    `  editor ready: cold cache ${result.readyColdMs.toFixed(0)} ms, warm cache ${result.readyWarmMs.toFixed(0)} ms`,
+    `exercise page (${result.exercise}), browser engine, headless Chromium, built site:`,
+    ...rows.map((r) => `  ${r.figure.padEnd(width)}  ${r.value.padStart(14)}  ${r.goal.padEnd(9)} ${r.met}`),
     `  ${bytes('bytes before the exercise is reached', result.initialBytes)}`,
     `  ${bytes('bytes once the exercise is ready', result.readyBytes)}`,
     ...result.largest.map((f) => `    ${f.file}: ${kb(f.raw)} raw, ${kb(f.brotli)} brotli`),

@@ -55,7 +55,7 @@ try {
     console.log('Serverless (workerd, local)');
     console.log(`  worker start (start → ready)          ${result.workerStartMs} ms`);
     console.log(`  first /api/grade (cold isolate)       ${result.firstGradeMs} ms`);
-    console.log(`  /api/grade, correct submission        median ${result.medianGradeMs} ms, p90 ${result.p90GradeMs} ms over ${SAMPLES}`);
+    console.log(`  /api/grade, correct submission        median ${result.medianGradeMs} ms, p90 ${result.p90GradeMs} ms over ${SAMPLES}   goal: warm p50 ≤ 100 ms ${result.medianGradeMs <= 100 ? 'ok' : 'MISSED'}`);
   }
 } finally {
   await worker.stop();

@@ -22,12 +22,7 @@ export async function runSandboxed(request: SandboxRequest, host: SandboxHost): 
   const runs = request.runs.map((run) => ({ ...run, orders: [...run.orders], faults: [...run.faults] }));
   const driver: Driver | undefined = (DRIVERS as Record<DriverKind, Driver | undefined>)[request.driver];
   if (driver === undefined) return { runs: [], sandboxError: `unknown driver ${String(request.driver)}` };
-  let mappings: DecodedMappings | undefined;
-  try {
-    mappings = decodeSourceMap(request.map);
-  } catch {
-    mappings = undefined;
-  }
+  const mappings = mappingsOf(request.map);
   const realm = hardenRealm();
   const context = {
     host,
@@ -45,6 +40,26 @@ export async function runSandboxed(request: SandboxRequest, host: SandboxHost): 
     observations.push(observation);
   }
   return { runs: observations };
+}
+
+/**
+ * The last source map decoded, and its mappings. The hosts call `runSandboxed` once per run, each time
+ * with the same map, and decoding it took more of a short run than the run itself. Only the harness
+ * holds it; learner code never sees the mappings.
+ */
+let lastMap: { json: string; mappings: DecodedMappings | undefined } | undefined;
+
+function mappingsOf(json: string): DecodedMappings | undefined {
+  if (lastMap?.json !== json) {
+    let mappings: DecodedMappings | undefined;
+    try {
+      mappings = decodeSourceMap(json);
+    } catch {
+      mappings = undefined;
+    }
+    lastMap = { json, mappings };
+  }
+  return lastMap.mappings;
 }
 
 /**

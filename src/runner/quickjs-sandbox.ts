@@ -32,6 +32,8 @@ export interface QuickJSSandboxOptions {
    * out-of-memory in the middle of an operation): a long-lived host should start a fresh module.
    */
   onReleaseFailure?: (message: string) => void;
+  /** Told the bytes QuickJS has allocated when the request is over (the bench's memory per Check). */
+  onMemoryUsage?: (bytes: number) => void;
 }
 
 /**
@@ -96,7 +98,20 @@ export async function runInQuickJS(options: QuickJSSandboxOptions, request: Sand
     if (outcome.kind === 'sandbox') return { runs: observations, sandboxError: outcome.message };
     return { runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), options.timeLimitMs)] };
   } finally {
+    if (options.onMemoryUsage !== undefined) reportMemoryUsage(runtime, context, options.onMemoryUsage);
     release(runtime, context, yields, options.onReleaseFailure);
+  }
+}
+
+/** QuickJS's own count of the bytes its objects use (`memory_used_size`); nothing when it cannot tell. */
+function reportMemoryUsage(runtime: QuickJSRuntime, context: QuickJSContext, report: (bytes: number) => void): void {
+  try {
+    const handle = runtime.computeMemoryUsage();
+    const usage = context.dump(handle) as { memory_used_size?: unknown };
+    handle.dispose();
+    if (typeof usage.memory_used_size === 'number') report(usage.memory_used_size);
+  } catch {
+    // A runtime left in doubt (out of memory) has no figure to give.
   }
 }
 

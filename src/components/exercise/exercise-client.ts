@@ -164,9 +164,17 @@ class ExerciseController {
     return this.#editorReady;
   }
 
-  /** Ready = an editor and a compiler: state goes loading → ready once both are there. */
+  /**
+   * Ready = an editor and a compiler: state goes loading → ready once both are there. The editor
+   * says so on its own (`data-editor="ready"` once the learner can type in it); the compiler starts
+   * beside it (its wasm compiles off the main thread) and the sandbox's spare Workers only once the
+   * compiler is up (see the browser engine's `warm`), so their hardening does not delay the editor.
+   */
   #whenReady(): Promise<void> {
-    this.#ready ??= Promise.all([this.#loadEditor(), this.#loadBackend()]).then(
+    const editor = this.#loadEditor().then(() => {
+      this.#root.dataset['editor'] = 'ready';
+    });
+    this.#ready ??= Promise.all([editor, this.#loadBackend()]).then(
       () => {
         if (this.#root.dataset['state'] === 'loading') this.#setState('ready');
       },
@@ -193,7 +201,9 @@ class ExerciseController {
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         near.disconnect();
-        void this.#loadBackend().catch(() => undefined);
+        // Fetch (not yet run) the editor's code while the learner scrolls towards it; the compiler
+        // and the sandbox follow once the editor is up.
+        if (!prefersPlainEditor()) void import('./monaco-editor.ts').catch(() => undefined);
       },
       { rootMargin: '1200px 0px' },
     );

@@ -18,8 +18,13 @@ export interface BrowserEngineOptions {
   timeLimitMs?: number;
   /** Starts a sandbox Worker; tests may pass their own. */
   spawn?: WorkerFactory;
-  /** Ready Workers kept warm; a call with several runs spreads them over this many Workers. @default 4 */
+  /** Ready Workers kept warm. @default 3 */
   spares?: number;
+  /**
+   * Most Workers one call spreads its runs over, when that many spares are ready. More than the
+   * machine's cores only adds start-up work. @default 2
+   */
+  parallel?: number;
 }
 
 const spawnSandbox: WorkerFactory = () =>
@@ -34,22 +39,26 @@ export interface BrowserEngine extends SandboxEngine {
 /** Creates the page's engine; nothing starts until `warm`, `compile` or `run` is called. */
 export function createBrowserEngine(options: BrowserEngineOptions = {}): BrowserEngine {
   const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  const spares = Math.max(1, options.spares ?? 4);
+  const spares = Math.max(1, options.spares ?? 3);
+  const parallel = Math.max(1, options.parallel ?? 2);
   const pool = new WorkerPool(options.spawn ?? spawnSandbox, spares);
   const compiler = createCompiler(pageEsbuild);
   return {
     async warm() {
-      pool.warm();
+      // The compiler first: the spares' hardening would otherwise compete with its start for the CPU.
       await startEsbuild();
+      pool.warm();
     },
     async compile(source: string): Promise<CompileResult> {
       return compiler.compile(source);
     },
     async run(request: SandboxRequest): Promise<SandboxResult> {
       // The runs are independent (each builds its own cluster from its seed), so they are spread over
-      // the spare Workers and run at once: a Check takes about as long as its slowest share.
-      // Replacement spares start once the call is over, not while its Workers still need the CPU.
-      const batches = splitRuns(request.runs, spares).map(async (runs) => {
+      // the spare Workers that are ready now (at most `parallel`) and run at once: a Check takes about
+      // as long as its slowest share. Waiting for a spare that is still starting would cost more than
+      // it saves. Replacement spares start once the call is over, not while its Workers need the CPU.
+      const parts = Math.min(parallel, Math.max(1, pool.readyCount));
+      const batches = splitRuns(request.runs, parts).map(async (runs) => {
         const { worker } = await pool.take({ replenish: false });
         return { runs, result: await runInWorker(worker, { ...request, runs }, limitMs) };
       });
@@ -65,8 +74,12 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
   };
 }
 
+/** Runs one call may make per time limit of the whole call (at least two limits; each run also has the limit to itself). */
+const RUNS_PER_CALL_LIMIT = 8;
+
 /**
- * Posts `request` to a ready Worker and collects observations until done, error or the limit.
+ * Posts `request` to a ready Worker and collects observations until done, error or a limit: a run
+ * that takes longer than `limitMs`, or the call longer than `limitMs` per RUNS_PER_CALL_LIMIT runs.
  * The page believes only what it asked for: one observation per requested run, in order, each labelled
  * with that run's scenario, seed and guarantee, and `done` only once every run was answered. Anything
  * else (an extra or out-of-order observation, an early `done`) means the Worker no longer speaks for
@@ -80,13 +93,17 @@ export function runInWorker(worker: Worker, request: SandboxRequest, limitMs: nu
       if (finished) return;
       finished = true;
       clearTimeout(timer);
+      clearTimeout(callTimer);
       worker.terminate();
       resolve(result);
     };
     const reject = (why: string): void => finish({ runs: observations, sandboxError: `the sandbox sent ${why}` });
-    const timer = setTimeout(() => {
-      finish({ runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), limitMs)] });
-    }, limitMs);
+    const expire = (): void => finish({ runs: [...observations, ...timedOutObservations(request.runs.slice(observations.length), limitMs)] });
+    // Each run has the time limit from the moment the one before it answered, so a Worker given many
+    // runs on a busy machine does not time out a program that is not slow; the whole call still ends
+    // within a few limits, so a program whose every run takes just under the limit cannot hold a Check.
+    let timer = setTimeout(expire, limitMs);
+    const callTimer = setTimeout(expire, limitMs * Math.max(2, Math.ceil(request.runs.length / RUNS_PER_CALL_LIMIT)));
     worker.addEventListener('message', (event: MessageEvent) => {
       if (finished) return;
       const message = event.data as WorkerToPage | null;
@@ -96,6 +113,8 @@ export function runInWorker(worker: Worker, request: SandboxRequest, limitMs: nu
         if (expected === undefined) return reject('more observations than runs');
         if (!answers(message.observation, expected)) return reject(`an observation for another run than "${expected.scenario}"`);
         observations.push(message.observation);
+        clearTimeout(timer);
+        timer = setTimeout(expire, limitMs);
       } else if (message.type === 'done') {
         if (observations.length !== request.runs.length) return reject(`"done" after ${observations.length} of ${request.runs.length} runs`);
         finish({ runs: observations });

@@ -13,6 +13,22 @@ export type EsbuildApi = typeof import('esbuild-wasm');
 
 let started: Promise<EsbuildApi> | undefined;
 
+/**
+ * esbuild.wasm compiled once per page, while it downloads (`compileStreaming`), and kept: a restart
+ * after a stuck compile reuses it instead of compiling 14 MB of wasm again, and the browser caches the
+ * compiled code of a streamed module with the HTTP response, so the next page load skips most of it.
+ * A host that serves the file with the wrong type makes streaming fail: then it is compiled from bytes.
+ */
+let compiledWasm: Promise<WebAssembly.Module> | undefined;
+
+function compileWasm(): Promise<WebAssembly.Module> {
+  compiledWasm ??= WebAssembly.compileStreaming(fetch(wasmURL)).catch(async () => WebAssembly.compile(await (await fetch(wasmURL)).arrayBuffer()));
+  compiledWasm.catch(() => {
+    compiledWasm = undefined;
+  });
+  return compiledWasm;
+}
+
 /** The URL of esbuild.wasm, for a `<link rel="preload">` or a bench. */
 export const esbuildWasmUrl: string = wasmURL;
 
@@ -22,8 +38,8 @@ export const esbuildWasmUrl: string = wasmURL;
  */
 export function startEsbuild(): Promise<EsbuildApi> {
   started ??= (async () => {
-    const esbuild = await import('esbuild-wasm');
-    await esbuild.initialize({ wasmURL, worker: true });
+    const [esbuild, wasmModule] = await Promise.all([import('esbuild-wasm'), compileWasm()]);
+    await esbuild.initialize({ wasmModule, worker: true });
     await esbuild.transform('const warm: number = 1; export { warm };', { loader: 'ts' });
     return esbuild;
   })();

@@ -19,6 +19,7 @@ import { hardenRealm } from '../harden.ts';
 import { runSandboxed } from '../harness.ts';
 import type { SandboxHost, SandboxRequest } from '../../shared/sandbox-protocol.ts';
 import { toBlobModule } from './blob-module.ts';
+import { warmUp } from './warm-up.ts';
 import type { WorkerToPage } from './worker-messages.ts';
 
 // Hardening removes or freezes these globals: keep what the host needs first.
@@ -53,27 +54,32 @@ async function importModule(source: string): Promise<ImportedModule> {
   return { factory: module.default, url };
 }
 
-async function handle(request: SandboxRequest): Promise<void> {
+/** A host that imports each module text once (a Check's runs often ask for the same text). */
+function blobHost(): SandboxHost {
   const imported = new Map<string, Promise<ImportedModule>>();
+  // Stack frames of the learner's code name its blob URL; the run's own module is the last imported.
+  let learnerFileName = '';
+  return {
+    yieldToHost: yieldToEventLoop,
+    evaluate: async (source) => {
+      let module = imported.get(source);
+      if (module === undefined) {
+        module = importModule(source);
+        imported.set(source, module);
+      }
+      const { factory, url } = await module;
+      learnerFileName = url;
+      return factory;
+    },
+    get learnerFileName() {
+      return learnerFileName;
+    },
+  };
+}
+
+async function handle(request: SandboxRequest): Promise<void> {
+  const host = blobHost();
   for (const run of request.runs) {
-    // Stack frames of the learner's code name its blob URL; the run's own module is the last imported.
-    let learnerFileName = '';
-    const host: SandboxHost = {
-      yieldToHost: yieldToEventLoop,
-      evaluate: async (source) => {
-        let module = imported.get(source);
-        if (module === undefined) {
-          module = importModule(source);
-          imported.set(source, module);
-        }
-        const { factory, url } = await module;
-        learnerFileName = url;
-        return factory;
-      },
-      get learnerFileName() {
-        return learnerFileName;
-      },
-    };
     const result = await runSandboxed({ ...request, runs: [run] }, host);
     if (result.sandboxError !== undefined) {
       post({ type: 'sandbox-error', message: result.sandboxError });
@@ -90,13 +96,16 @@ addEventListener('message', (event: MessageEvent) => {
   const data = event.data as { type?: unknown; request?: SandboxRequest } | null;
   if (data === null || typeof data !== 'object' || data.type !== 'run' || data.request === undefined) return;
   started = true;
-  handle(data.request).catch((error: unknown) => {
+  // The page waits for "ready", so the warm-up is over; awaited anyway, as both would share the clock.
+  warmedUp.then(() => handle(data.request!)).catch((error: unknown) => {
     post({ type: 'sandbox-error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
   });
 });
 
 // Hardening freezes everything reachable from the global object, which takes a while; do it now,
 // while this Worker waits as a spare, instead of on the learner's Check (the harness's own call
-// then finds the realm already hardened).
+// then finds the realm already hardened). Then warm the harness up on our own programs (no learner
+// code has been here yet), so the Check's runs find the cluster's code compiled.
 hardenRealm();
-post({ type: 'ready' });
+const warmedUp = warmUp(blobHost()).catch(() => undefined);
+void warmedUp.then(() => post({ type: 'ready' }));

@@ -59,6 +59,38 @@ describe('runInWorker', () => {
     expect(result.runs[2]?.error?.message).toMatch(/^Not run/);
   });
 
+  it('gives each run the time limit from the answer before it, and the call a few limits in all', async () => {
+    vi.useFakeTimers();
+    const worker = new FakeWorker();
+    const pending = runInWorker(worker as unknown as Worker, request('a', 'b', 'c'), 1000);
+    vi.advanceTimersByTime(900);
+    worker.say({ type: 'observation', observation: observation('a') });
+    vi.advanceTimersByTime(900);
+    worker.say({ type: 'observation', observation: observation('b') });
+    // 1.8 s into the call, over one limit: neither run was slow, so nothing timed out yet.
+    expect(worker.terminated).toBe(false);
+    vi.advanceTimersByTime(1000);
+    const result = await pending;
+    expect(result.runs.map((r) => [r.scenario, r.error?.kind])).toEqual([['a', undefined], ['b', undefined], ['c', 'timeout']]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('ends a call whose every run takes just under the limit after a few limits', async () => {
+    vi.useFakeTimers();
+    const worker = new FakeWorker();
+    const scenarios = Array.from({ length: 20 }, (_, i) => `r${i}`);
+    const pending = runInWorker(worker as unknown as Worker, request(...scenarios), 1000);
+    for (const scenario of scenarios) {
+      if (worker.terminated) break;
+      vi.advanceTimersByTime(900);
+      worker.say({ type: 'observation', observation: observation(scenario) });
+    }
+    const result = await pending;
+    // 20 runs: at most max(2, ceil(20 / 8)) = 3 limits, so the run answering after 3 s and the rest time out.
+    expect(result.runs.filter((r) => r.error === undefined)).toHaveLength(3);
+    expect(result.runs).toHaveLength(20);
+  });
+
   it('accepts only the observations it asked for, in order, one per run', async () => {
     const worker = new FakeWorker();
     worker.onPost = (_m, self) => {
@@ -135,7 +167,7 @@ describe('WorkerPool', () => {
     expect(spawned[2]?.terminated).toBe(true);
   });
 
-  it('keeps as many spares as asked for, so consecutive calls of one Check never wait for a spawn', async () => {
+  it('keeps as many spares as asked for, starting them one after another', async () => {
     const spawned: FakeWorker[] = [];
     const pool = new WorkerPool(() => {
       const worker = new FakeWorker();
@@ -144,9 +176,13 @@ describe('WorkerPool', () => {
       return worker as unknown as Worker;
     }, 3);
     pool.warm();
+    // One at a time: several Workers hardening at once would take the CPU from the editor.
+    expect(spawned).toHaveLength(1);
+    await vi.waitFor(() => expect(pool.readyCount).toBe(3));
     expect(spawned).toHaveLength(3);
     const taken = [await pool.take(), await pool.take(), await pool.take()].map((t) => t.worker);
     expect(taken).toEqual(spawned.slice(0, 3));
+    await vi.waitFor(() => expect(pool.readyCount).toBe(3));
     expect(spawned).toHaveLength(6);
     await pool.dispose();
     expect(spawned.slice(3).every((w) => w.terminated)).toBe(true);
@@ -161,9 +197,12 @@ describe('WorkerPool', () => {
       return worker as unknown as Worker;
     }, 2);
     pool.warm();
+    await vi.waitFor(() => expect(pool.readyCount).toBe(2));
     await Promise.all([pool.take({ replenish: false }), pool.take({ replenish: false })]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(spawned).toHaveLength(2);
     pool.warm();
+    await vi.waitFor(() => expect(pool.readyCount).toBe(2));
     expect(spawned).toHaveLength(4);
     await pool.dispose();
   });

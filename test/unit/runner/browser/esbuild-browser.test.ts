@@ -17,6 +17,17 @@ vi.mock('esbuild-wasm', () => ({
   },
 }));
 
+// The page compiles esbuild.wasm itself (streaming) and hands esbuild the module: stand-ins here.
+const compiledModules = vi.hoisted(() => ({ count: 0 }));
+vi.stubGlobal('fetch', async () => new Response(new Uint8Array(0), { headers: { 'content-type': 'application/wasm' } }));
+vi.stubGlobal('WebAssembly', {
+  ...WebAssembly,
+  compileStreaming: async () => {
+    compiledModules.count++;
+    return {} as WebAssembly.Module;
+  },
+});
+
 const { pageEsbuild } = await import('../../../../src/runner/browser/esbuild-browser.ts');
 const { compileWith } = await import('../../../../src/runner/compile.ts');
 
@@ -36,5 +47,7 @@ describe("the page's esbuild", () => {
     expect(wasm.stops).toBe(1);
     expect((await compileWith(pageEsbuild, 'const b = 2;')).ok).toBe(true);
     expect(wasm.initializations).toBe(2);
+    // The restart reused the compiled wasm.
+    expect(compiledModules.count).toBe(1);
   });
 });
