@@ -39,11 +39,13 @@ function servedFile(root: string, pathname: string): string {
   return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile() === true) ?? path;
 }
 
-/** Serves `root` on 127.0.0.1 at a free port. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Serves `root` on 127.0.0.1 at a free port; `precompressed`: send a file's `.br`/`.gz` sibling when the client accepts it. */
+export async function serveStatic(root: string, { precompressed = false }: { precompressed?: boolean } = {}): Promise<StaticServer> {
   const absoluteRoot = resolve(root);
   const files = sirv(absoluteRoot, {
     extensions: ['html'],
+    brotli: precompressed,
+    gzip: precompressed,
     setHeaders: (response, pathname) => {
       const file = servedFile(absoluteRoot, pathname);
       response.setHeader('cache-control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
