@@ -95,12 +95,18 @@ test('the four-step starter: the step checklist comes first, and its one repeate
   await expect(page).toHaveURL(/#exercise-orders-four-steps-step-simulate-sending$/);
 });
 
-test('the delivery simulator draws its run as a sequence diagram, stepped with the arrow keys', async ({ page }) => {
+/** Lesson 5's delivery simulator, run with order3's ack lost; resolves once it has drawn the run. */
+async function simulateLostAck(page: Page): Promise<Locator> {
   await page.goto('/lessons/05-delivery-semantics/');
   const simulator = page.locator('[data-delivery-simulator]');
   await simulator.getByLabel('Network fault on order3').selectOption('lose-ack');
   await simulator.getByRole('button', { name: 'Run simulation' }).click();
   await expect(simulator).toHaveAttribute('data-state', 'done');
+  return simulator;
+}
+
+test('the delivery simulator draws its run as a sequence diagram, stepped with the arrow keys', async ({ page }) => {
+  const simulator = await simulateLostAck(page);
   const diagram = simulator.getByTestId('sequence-diagram');
   await expect(diagram).toBeVisible();
   // A dropped response and the retry that followed are drawn.
@@ -146,11 +152,7 @@ test('lesson 4\'s step-through moves the highlight in its sequence diagram', asy
 
 test('on a phone, the lane names stay at the top of a scrolled diagram, and the arrow keys still step', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/lessons/05-delivery-semantics/');
-  const simulator = page.locator('[data-delivery-simulator]');
-  await simulator.getByLabel('Network fault on order3').selectOption('lose-ack');
-  await simulator.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(simulator).toHaveAttribute('data-state', 'done');
+  const simulator = await simulateLostAck(page);
   const diagram = simulator.getByTestId('sequence-diagram');
   const frame = diagram.locator('.seq-scroll');
   const names = diagram.locator('.seq-names');

@@ -5,7 +5,8 @@
  * otherwise runs a Check's first schedules in its slowest tier. The programs are plain CommonJS, as
  * the compiler emits it, and each run builds and drops its own cluster like every run does, so nothing
  * of them is left for the learner's runs: the realm was hardened first, and the harness keeps no state
- * between runs that a program could reach.
+ * between runs that a program could reach. They resemble the exercises' solutions on purpose but are
+ * written here: the page must never ship a solution, and the runner imports nothing from exercises/.
  */
 import { runSandboxed } from '../harness.ts';
 import type { DriverKind, SandboxHost, SandboxRequest } from '../../shared/sandbox-protocol.ts';
