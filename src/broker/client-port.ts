@@ -4,7 +4,8 @@
  * else. The facade holds a `ClusterClientPort`, never the engine, so the engine's state (topics,
  * partitions, coordinators, the fault runtime) can change shape without touching the facade, and a
  * client cannot write cluster state except through a request. Requests are callback-based, as the
- * engine's are; the facade turns them into promises.
+ * engine's are; the facade turns them into promises. Each callback is counted as a call out of the
+ * cluster when it runs (Engine.outsideCalls), which tells runUntil when learner code may have work.
  */
 import type { Engine, FetchResponse, ProduceRequest, ProduceResponse } from './engine.ts';
 import type { ErrorType } from './error-codes.ts';
@@ -101,18 +102,20 @@ export interface ClusterClientPort {
 /** The port onto `engine`: each operation delegates to the part of the engine that owns it. */
 export function clusterClientPort(engine: Engine): ClusterClientPort {
   const { clock, faults, groups, txns } = engine;
+  // Every callback the facade hands in resolves a promise of the learner's: counted (see Engine.outsideCalls).
+  const outside = <A extends unknown[]>(fn: (...args: A) => void): ((...args: A) => void) => engine.outside(fn);
   return {
     now: () => engine.now(),
     random: () => engine.random(),
-    schedule: (delayMs, fn) => clock.schedule(delayMs, fn),
+    schedule: (delayMs, fn) => clock.schedule(delayMs, outside(fn)),
     cancel: (timer) => clock.cancel(timer),
     trace: (event) => engine.emit(event),
 
     spawnProcess: (name) => engine.spawnProcess(name),
-    registerClient: (kind, clientId, onCrash, groupId, process) => engine.registerClient(kind, clientId, onCrash, groupId, process),
+    registerClient: (kind, clientId, onCrash, groupId, process) => engine.registerClient(kind, clientId, outside(onCrash), groupId, process),
     newRequestId: () => engine.newRequestId(),
-    whenAwake: (process, fn) => faults.whenAwake(process, fn),
-    onPause: (process, listener) => faults.onPause(process, listener),
+    whenAwake: (process, fn) => faults.whenAwake(process, outside(fn)),
+    onPause: (process, listener) => faults.onPause(process, outside(listener)),
     isPaused: (process) => faults.isPaused(process),
     beginCall: (process, call) => faults.beginCall(process, call),
     endCall: (ticket) => faults.endCall(ticket),
@@ -125,9 +128,9 @@ export function clusterClientPort(engine: Engine): ClusterClientPort {
     createTopic: (spec) => engine.createTopic(spec),
     offsetsOf: (topic, partition) => engine.offsetsOf(topic, partition),
 
-    produce: (req, respond) => engine.produce(req, respond),
-    fetchRecords: (client, topic, partition, offset, isolation, maxRecords, respond) => engine.fetchFrom(client, topic, partition, offset, isolation, maxRecords, respond),
-    waitForData: (maxWaitMs, fn) => engine.waitForData(maxWaitMs, fn),
+    produce: (req, respond) => engine.produce(req, outside(respond)),
+    fetchRecords: (client, topic, partition, offset, isolation, maxRecords, respond) => engine.fetchFrom(client, topic, partition, offset, isolation, maxRecords, outside(respond)),
+    waitForData: (maxWaitMs, fn) => engine.waitForData(maxWaitMs, outside(fn)),
     delivered: (client, groupId, topic, partition, offset, key, value) => faults.noteDelivered(client, groupId, topic, partition, offset, key, value),
 
     joinGroup: (groupId, client, clientId, topics) => groups.join(groupId, client, clientId, topics),
@@ -137,15 +140,15 @@ export function clusterClientPort(engine: Engine): ClusterClientPort {
     groupLeader: (groupId) => groups.leaderOf(groupId),
     committed: (groupId, topic, partition) => groups.committed(groupId, topic, partition),
     committedOffsets: (groupId) => groups.committedOf(groupId),
-    commitOffsets: (client, clientId, groupId, offsets, respond) => groups.commit(client, clientId, groupId, offsets, respond),
+    commitOffsets: (client, clientId, groupId, offsets, respond) => groups.commit(client, clientId, groupId, offsets, outside(respond)),
 
-    initProducerId: (transactionalId, timeoutMs, respond) => txns.initProducerId(transactionalId, timeoutMs, respond),
+    initProducerId: (transactionalId, timeoutMs, respond) => txns.initProducerId(transactionalId, timeoutMs, outside(respond)),
     addPartitionToTxn: (transactionalId, producerId, epoch, topic, partition) => {
       const part = engine.partition(topic, partition);
       return part ? txns.addPartition(transactionalId, producerId, epoch, part) : 'UNKNOWN_TOPIC_OR_PARTITION';
     },
     crashesBeforeTxnOffsets: (groupId, offsets) => faults.beforeCommit(null, groupId, offsets),
-    addOffsetsToTxn: (transactionalId, producerId, epoch, offsets, respond) => txns.addOffsets(transactionalId, producerId, epoch, offsets, respond),
-    endTxn: (transactionalId, producerId, epoch, commit, respond) => txns.endTxn(transactionalId, producerId, epoch, commit, respond),
+    addOffsetsToTxn: (transactionalId, producerId, epoch, offsets, respond) => txns.addOffsets(transactionalId, producerId, epoch, offsets, outside(respond)),
+    endTxn: (transactionalId, producerId, epoch, commit, respond) => txns.endTxn(transactionalId, producerId, epoch, commit, outside(respond)),
   };
 }

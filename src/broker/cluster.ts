@@ -24,8 +24,9 @@ export function createCluster(options: ClusterOptions): SimCluster {
   return {
     now: () => engine.now(),
     step: () => engine.clock.step(),
+    outsideCalls: () => engine.outsideCalls(),
     nextEventAt: () => engine.clock.nextAt(),
-    setTimer: (delayMs, fn) => engine.clock.schedule(delayMs, fn),
+    setTimer: (delayMs, fn) => engine.clock.schedule(delayMs, engine.outside(fn)),
     clearTimer: (id) => engine.clock.cancel(id),
     random: () => engine.random(),
     trace: engine.trace,
@@ -39,7 +40,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
       kafkajs ??= createKafkaJsModule(port);
       return kafkajs;
     },
-    onClientCrash: (listener) => engine.onClientCrash(listener),
+    onClientCrash: (listener) => engine.onClientCrash(engine.outside(listener)),
     spawnProcess: (name, options) => engine.spawnProcess(name, options?.crashPoints ?? true),
     kafkajsFor: (process) => createKafkaJsModule(port, process),
     processAlive: (process) => engine.processes.alive(process),
@@ -48,9 +49,10 @@ export function createCluster(options: ClusterOptions): SimCluster {
     record: (event) => engine.emit(event),
     setProcessTimer(process, delayMs, fn) {
       const id = nextProcessTimer++;
+      const fire = engine.outside(fn);
       engine.clock.schedule(delayMs, () =>
         engine.faults.whenAwake(process, () => {
-          if (!cancelledTimers.delete(id)) fn();
+          if (!cancelledTimers.delete(id)) fire();
         }),
       );
       return id;
@@ -63,9 +65,10 @@ export function createCluster(options: ClusterOptions): SimCluster {
       if (fate !== 'proceed') return new Promise(() => {});
       const value = effect();
       return new Promise((resolve) => {
+        const answer = engine.outside(() => resolve(value));
         engine.clock.schedule(latencyMs, () => {
           if (engine.faults.endCall(ticket)) return;
-          engine.faults.whenAwake(process, () => resolve(value));
+          engine.faults.whenAwake(process, answer);
         });
       });
     },

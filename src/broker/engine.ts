@@ -96,6 +96,7 @@ export class Engine {
   private nextRequest = 1;
   private dataWaiters: (() => void)[] = [];
   private readonly crashListeners: ((e: ClientCrash) => void)[] = [];
+  private callsOut = 0;
 
   constructor(o: EngineOptions) {
     this.random = createPrng(o.seed);
@@ -109,6 +110,23 @@ export class Engine {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /**
+   * How many times the cluster has called code outside it: a client's callback, a timer or listener a
+   * host or the facade gave it. Only such a call can queue a promise continuation, so a step that made
+   * none leaves nothing for the learner's code to do (runUntil then needs no yield to the host).
+   */
+  outsideCalls(): number {
+    return this.callsOut;
+  }
+
+  /** `fn`, counted by {@link outsideCalls} each time the cluster calls it: wrap every callback that comes from outside. */
+  outside<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+    return (...args: A) => {
+      this.callsOut++;
+      fn(...args);
+    };
   }
 
   /** Record a trace event at the current time. */

@@ -69,6 +69,11 @@ export interface SimCluster {
   now(): number;
   /** Fire the next scheduled event, advancing the clock; false when nothing is scheduled. */
   step(): boolean;
+  /**
+   * How many times the cluster has called code outside it (a client's callback, a timer, a listener).
+   * A step that leaves this unchanged ran cluster code only, and queued no promise continuation.
+   */
+  outsideCalls(): number;
   /** Virtual time of the next scheduled event. */
   nextEventAt(): number | undefined;
   /** A virtual timer; the sandbox maps learner setTimeout/setInterval onto these. */

@@ -12,13 +12,16 @@ import { runUntil, type SimCluster } from '../../../src/broker/index.ts';
 import { yieldToHost } from './harness.ts';
 
 /** A cluster whose engine the test can inspect (createCluster hides it). */
-function open(seed: number, faults: FaultPlan) {
+function open(seed: number, faults: FaultPlan, { yieldEveryStep = false } = {}) {
   const engine = new Engine({ seed, brokers: 3, faults, uncleanLeaderElection: false });
   const kafkajs = createKafkaJsModule(clusterClientPort(engine));
+  let steps = 0;
   const cluster = {
     now: () => engine.now(),
     nextEventAt: () => engine.clock.nextAt(),
-    step: () => engine.clock.step(),
+    step: () => (steps++, engine.clock.step()),
+    // Counting every step as a call out makes runUntil yield after each one, as it did before it skipped quiet steps.
+    outsideCalls: () => (yieldEveryStep ? steps : engine.outsideCalls()),
   } as unknown as SimCluster;
   return { engine, kafkajs, cluster };
 }
@@ -49,9 +52,9 @@ function planOf(w: Workload): FaultPlan {
   return plan;
 }
 
-async function runWorkload(w: Workload) {
+async function runWorkload(w: Workload, options: { yieldEveryStep?: boolean } = {}) {
   const acks = w.idempotent ? -1 : w.acks;
-  const { engine, kafkajs, cluster } = open(w.seed, planOf(w));
+  const { engine, kafkajs, cluster } = open(w.seed, planOf(w), options);
   engine.createTopic({ topic: 'orders', numPartitions: w.partitions, replicationFactor: 3, minInsyncReplicas: 2 });
   const kafka = new kafkajs.Kafka({ clientId: 'p', brokers: [], requestTimeout: 1000 });
   const producer = kafka.producer({ idempotent: w.idempotent, retry: { retries: w.idempotent ? 50 : w.retries, initialRetryTime: 50 } });
@@ -135,6 +138,18 @@ describe('cluster invariants (property-based)', () => {
         expect(JSON.stringify(b.engine.trace)).toBe(JSON.stringify(a.engine.trace));
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it('yielding to the host only after steps that called out gives the trace of yielding after every step', async () => {
+    await fc.assert(
+      fc.asyncProperty(workload, async (w) => {
+        const everyStep = await runWorkload(w, { yieldEveryStep: true });
+        const afterCallsOut = await runWorkload(w);
+        expect(JSON.stringify(afterCallsOut.engine.trace)).toBe(JSON.stringify(everyStep.engine.trace));
+        expect(afterCallsOut.delivered).toEqual(everyStep.delivered);
+      }),
+      { numRuns: 40 },
     );
   });
 
