@@ -22,6 +22,12 @@ export interface ExerciseBackend {
   check(source: string): Promise<GradeReport>;
   /** The learner's program once. */
   run(source: string): Promise<ProgramRunReport>;
+  /**
+   * Compile `source` ahead, while the learner pauses typing, so that the next Run or Check of the same
+   * code starts in the sandbox. Optional, and a hint only: it reports nothing and never starts a
+   * compiler that has not loaded.
+   */
+  prepare?(source: string): void;
   /** The reference solution, fetched only when the learner asks to see it. */
   solution(): Promise<string>;
   /**

@@ -70,6 +70,7 @@ class ExerciseController {
   #busy: Promise<unknown> = Promise.resolve();
   #diffShown = false;
   readonly #save: ReturnType<typeof debounce<[string]>>;
+  readonly #compileAhead: ReturnType<typeof debounce<[string]>>;
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -82,6 +83,11 @@ class ExerciseController {
     const saved = this.#storage.loadCode();
     if (saved !== undefined) this.#textarea.value = saved;
     this.#save = debounce((source: string) => this.#warnIfFailed(this.#storage.saveCode(source)), AUTOSAVE_DELAY_MS);
+    // When typing pauses, compile what is there (only with a compiler already loading or loaded, never
+    // starting one): a Run or Check pressed next then goes straight to the sandbox.
+    this.#compileAhead = debounce((source: string) => {
+      void this.#backend?.then((backend) => backend.prepare?.(source)).catch(() => undefined);
+    }, AUTOSAVE_DELAY_MS);
     this.#listen(this.#surface);
     showProgress(root, this.#storage.loadStepsDone());
     this.#updateSolutionButton();
@@ -117,7 +123,10 @@ class ExerciseController {
   }
 
   #listen(surface: EditorSurface): void {
-    surface.onChange((source) => this.#save(source));
+    surface.onChange((source) => {
+      this.#save(source);
+      this.#compileAhead(source);
+    });
     surface.onRunShortcut(() => void this.#run());
   }
 

@@ -43,14 +43,25 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
   const parallel = Math.max(1, options.parallel ?? 2);
   const pool = new WorkerPool(options.spawn ?? spawnSandbox, spares);
   const compiler = createCompiler(pageEsbuild);
+  // The last successful compile. Compiling is a pure function of the source, so a Check after a Run,
+  // a second Check, or a Check after the editor's idle `compile` (see ExerciseBackend.prepare) of
+  // unchanged code reuses it. A failure is not kept: a compiler that had not loaded may have since.
+  let lastCompile: { source: string; result: Promise<CompileResult> } | undefined;
   return {
     async warm() {
       // The compiler first: the spares' hardening would otherwise compete with its start for the CPU.
       await startEsbuild();
       pool.warm();
     },
-    async compile(source: string): Promise<CompileResult> {
-      return compiler.compile(source);
+    compile(source: string): Promise<CompileResult> {
+      if (lastCompile?.source === source) return lastCompile.result;
+      const result = compiler.compile(source);
+      const entry = { source, result };
+      lastCompile = entry;
+      void result.then((compiled) => {
+        if (!compiled.ok && lastCompile === entry) lastCompile = undefined;
+      });
+      return result;
     },
     async run(request: SandboxRequest): Promise<SandboxResult> {
       // The runs are independent (each builds its own cluster from its seed), so they are spread over
