@@ -101,9 +101,8 @@ export interface ClusterClientPort {
 
 /** The port onto `engine`: each operation delegates to the part of the engine that owns it. */
 export function clusterClientPort(engine: Engine): ClusterClientPort {
-  const { clock, faults, groups, txns } = engine;
-  // Every callback the facade hands in resolves a promise of the learner's: counted (see Engine.outsideCalls).
-  const outside = <A extends unknown[]>(fn: (...args: A) => void): ((...args: A) => void) => engine.outside(fn);
+  // `outside` wraps every callback the facade hands in: each resolves a promise of the learner's.
+  const { clock, faults, groups, txns, outside } = engine;
   return {
     now: () => engine.now(),
     random: () => engine.random(),

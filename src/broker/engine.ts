@@ -121,13 +121,16 @@ export class Engine {
     return this.callsOut;
   }
 
-  /** `fn`, counted by {@link outsideCalls} each time the cluster calls it: wrap every callback that comes from outside. */
-  outside<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  /**
+   * `fn`, counted by {@link outsideCalls} each time the cluster calls it: wrap every callback that comes
+   * from outside (an arrow, so the port and the cluster face can pass it around unbound).
+   */
+  readonly outside = <A extends unknown[]>(fn: (...args: A) => void): ((...args: A) => void) => {
     return (...args: A) => {
       this.callsOut++;
       fn(...args);
     };
-  }
+  };
 
   /** Record a trace event at the current time. */
   emit(ev: UntimedTraceEvent): void {

@@ -20,7 +20,9 @@ export interface RunLimits {
  * step that called nothing outside (a follower's fetch, a request reaching a broker) ran cluster code
  * only, and nothing can be waiting for a turn after the yield before it drained the queue, so that
  * yield would change nothing: skipping it gives the same run, without a trip through the host's
- * event loop for each internal event.
+ * event loop for each internal event. This holds because cluster code never runs learner code except
+ * through those counted callbacks: the facade copies what the learner passes into plain strings and
+ * numbers, and the sandbox freezes the built-ins cluster code uses (a patched iterator cannot run).
  */
 export async function runUntil(
   cluster: SimCluster,

@@ -194,8 +194,9 @@ async function measureBytes(browser: Browser, serverUrl: string, exercise: strin
 /**
  * Check → verdict with everything warm (the first Check loads the checks chunk and is not counted):
  * `apart` Checks a second apart, as a learner reading each verdict makes them, then `backToBack`
- * Checks in a row; and `runs` Runs. Each time is the page's own, from the hook's call to its answer
- * (compile + the sandbox Workers + every run + grading + rendering).
+ * Checks in a row, both of one code text (the page reuses its compile); then `apart` Checks each
+ * right after an edit (these compile); and `runs` Runs of the last text. Each time is the page's own,
+ * from the hook's call to its answer (compile + the sandbox Workers + every run + grading + rendering).
  */
 async function measureChecks(page: Page, exercise: string, solution: string, counts: { apart: number; backToBack: number; runs: number }): Promise<{ apart: number[]; backToBack: number[]; afterEdit: number[]; runs: number[]; compile: number[]; sandbox: number[]; schedules: number }> {
   return page.evaluate(

@@ -34,8 +34,8 @@ type State = 'loading' | 'ready' | 'running' | 'done';
 /** Where this build grades a Check: on the grading endpoint (serverless deploy) or in the page. */
 const GRADED_BY: GradedBy = import.meta.env.PUBLIC_GRADING === 'server' ? 'server' : 'browser';
 
-/** How long typing must pause before the code is saved. */
-const AUTOSAVE_DELAY_MS = 400;
+/** How long typing must pause before the code is saved and compiled ahead. */
+const TYPING_PAUSE_MS = 400;
 
 /** Mounts every exercise on the page that is not mounted yet. */
 export function mountExercises(): void {
@@ -70,7 +70,6 @@ class ExerciseController {
   #busy: Promise<unknown> = Promise.resolve();
   #diffShown = false;
   readonly #save: ReturnType<typeof debounce<[string]>>;
-  readonly #compileAhead: ReturnType<typeof debounce<[string]>>;
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -82,12 +81,12 @@ class ExerciseController {
 
     const saved = this.#storage.loadCode();
     if (saved !== undefined) this.#textarea.value = saved;
-    this.#save = debounce((source: string) => this.#warnIfFailed(this.#storage.saveCode(source)), AUTOSAVE_DELAY_MS);
-    // When typing pauses, compile what is there (only with a compiler already loading or loaded, never
-    // starting one): a Run or Check pressed next then goes straight to the sandbox.
-    this.#compileAhead = debounce((source: string) => {
+    // When typing pauses: save, and compile ahead with a compiler already loading or loaded (never
+    // starting one), so a Run or Check pressed next goes straight to the sandbox.
+    this.#save = debounce((source: string) => {
+      this.#warnIfFailed(this.#storage.saveCode(source));
       void this.#backend?.then((backend) => backend.prepare?.(source)).catch(() => undefined);
-    }, AUTOSAVE_DELAY_MS);
+    }, TYPING_PAUSE_MS);
     this.#listen(this.#surface);
     showProgress(root, this.#storage.loadStepsDone());
     this.#updateSolutionButton();
@@ -123,10 +122,7 @@ class ExerciseController {
   }
 
   #listen(surface: EditorSurface): void {
-    surface.onChange((source) => {
-      this.#save(source);
-      this.#compileAhead(source);
-    });
+    surface.onChange((source) => this.#save(source));
     surface.onRunShortcut(() => void this.#run());
   }
 

@@ -35,17 +35,19 @@ const BlobConstructor = Blob;
  * serialise (in a hardened Worker, measured at a third of a MessageChannel round trip); a browser
  * without it gets the channel. Both are taken before hardening and kept private.
  */
-const schedulerYield = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.bind((globalThis as { scheduler?: object }).scheduler);
-const yieldChannel = new MessageChannel();
-const yieldWaiters: (() => void)[] = [];
-yieldChannel.port1.onmessage = () => yieldWaiters.shift()?.();
-const yieldToEventLoop: () => Promise<void> =
-  schedulerYield ??
-  (() =>
+const taskScheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+const yieldToEventLoop: () => Promise<void> = taskScheduler?.yield?.bind(taskScheduler) ?? channelYield();
+
+function channelYield(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiters: (() => void)[] = [];
+  channel.port1.onmessage = () => waiters.shift()?.();
+  return () =>
     new Promise<void>((resolve) => {
-      yieldWaiters.push(resolve);
-      yieldChannel.port2.postMessage(null);
-    }));
+      waiters.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
 
 /** A learner module imported from a blob URL: the function `wrapModule` defined, and that URL. */
 interface ImportedModule {
