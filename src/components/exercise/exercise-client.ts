@@ -290,10 +290,15 @@ class ExerciseController {
 
   /**
    * Brings a result into view: within the results column on a wide screen, below the buttons on a
-   * phone. Only its top edge is needed, so the code stays on screen where it can.
+   * phone. Only its top edge is needed, so the code stays on screen where it can. Scrolling needs the
+   * layout of the result just rendered: asked for at once it forces that layout before the frame
+   * (measured at about 9 ms a Check), so it waits for the frame, which lays the page out anyway.
    */
   #reveal(selector: string): void {
-    part(this.#root, selector).scrollIntoView?.({ block: 'nearest' });
+    const element = part(this.#root, selector);
+    const scroll = (): void => element.scrollIntoView?.({ block: 'nearest' });
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(scroll);
+    else scroll();
   }
 
   #showCompileMarkers(error: GradeReport['error']): void {

@@ -47,8 +47,10 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
   // a second Check, or a Check after the editor's idle `compile` (see ExerciseBackend.prepare) of
   // unchanged code reuses it. A failure is not kept: a compiler that had not loaded may have since.
   let lastCompile: { source: string; result: Promise<CompileResult> } | undefined;
+  let closed = false;
   return {
     async warm() {
+      closed = false;
       // The compiler first: the spares' hardening would otherwise compete with its start for the CPU.
       await startEsbuild();
       pool.warm();
@@ -67,7 +69,9 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
       // The runs are independent (each builds its own cluster from its seed), so they are spread over
       // the spare Workers that are ready now (at most `parallel`) and run at once: a Check takes about
       // as long as its slowest share. Waiting for a spare that is still starting would cost more than
-      // it saves. Replacement spares start once the call is over, not while its Workers need the CPU.
+      // it saves. Replacement spares start once the call is over, not while its Workers need the CPU,
+      // and in a task of their own: constructing a Worker blocks the page for a few milliseconds,
+      // which belong after the caller has graded and shown the result (all in this task's microtasks).
       const parts = Math.min(parallel, Math.max(1, pool.readyCount));
       const batches = splitRuns(request.runs, parts).map(async (runs) => {
         const { worker } = await pool.take({ replenish: false });
@@ -76,10 +80,13 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
       try {
         return joinResults(await Promise.all(batches), limitMs);
       } finally {
-        pool.warm();
+        setTimeout(() => {
+          if (!closed) pool.warm();
+        }, 0);
       }
     },
     close() {
+      closed = true;
       void pool.dispose();
     },
   };
