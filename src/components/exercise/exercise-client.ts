@@ -296,9 +296,7 @@ class ExerciseController {
    */
   #reveal(selector: string): void {
     const element = part(this.#root, selector);
-    const scroll = (): void => element.scrollIntoView?.({ block: 'nearest' });
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(scroll);
-    else scroll();
+    requestAnimationFrame(() => element.scrollIntoView?.({ block: 'nearest' }));
   }
 
   #showCompileMarkers(error: GradeReport['error']): void {

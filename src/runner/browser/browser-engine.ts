@@ -47,10 +47,8 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
   // a second Check, or a Check after the editor's idle `compile` (see ExerciseBackend.prepare) of
   // unchanged code reuses it. A failure is not kept: a compiler that had not loaded may have since.
   let lastCompile: { source: string; result: Promise<CompileResult> } | undefined;
-  let closed = false;
   return {
     async warm() {
-      closed = false;
       // The compiler first: the spares' hardening would otherwise compete with its start for the CPU.
       await startEsbuild();
       pool.warm();
@@ -80,13 +78,10 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
       try {
         return joinResults(await Promise.all(batches), limitMs);
       } finally {
-        setTimeout(() => {
-          if (!closed) pool.warm();
-        }, 0);
+        pool.warmAfterThisTask();
       }
     },
     close() {
-      closed = true;
       void pool.dispose();
     },
   };

@@ -52,6 +52,17 @@ export class WorkerPool {
     }, () => undefined);
   }
 
+  /**
+   * `warm()` in a task of its own, unless the pool is disposed by then: for a caller that took several
+   * Workers and is done with them, but whose own caller still has work in this task (grading and
+   * showing the result), which constructing a Worker would hold up by a few milliseconds.
+   */
+  warmAfterThisTask(): void {
+    setTimeout(() => {
+      if (!this.#disposed) this.warm();
+    }, 0);
+  }
+
   /** How many spares have said they are ready (a caller spreads its work over at most that many). */
   get readyCount(): number {
     return this.#spares.filter((spare) => spare.ready).length;
@@ -59,8 +70,8 @@ export class WorkerPool {
 
   /**
    * A ready Worker for one call; the caller terminates it. A replacement starts in the background,
-   * unless `replenish` is false: a caller that takes several Workers at once calls `warm()` when its
-   * work is done, so the replacements do not compete with that work for the CPU.
+   * unless `replenish` is false: a caller that takes several Workers at once calls `warmAfterThisTask()`
+   * when its work is done, so the replacements do not compete with that work for the CPU.
    */
   async take(options: { replenish?: boolean } = {}): Promise<ReadyWorker> {
     const spare = this.#spares.find((candidate) => candidate.ready) ?? this.#spares[0] ?? this.#start();

@@ -207,6 +207,25 @@ describe('WorkerPool', () => {
     await pool.dispose();
   });
 
+  it('warms after the current task, and not at all once disposed', async () => {
+    const spawned: FakeWorker[] = [];
+    const pool = new WorkerPool(() => {
+      const worker = new FakeWorker();
+      spawned.push(worker);
+      queueMicrotask(() => worker.say({ type: 'ready' }));
+      return worker as unknown as Worker;
+    });
+    pool.warmAfterThisTask();
+    await Promise.resolve();
+    expect(spawned).toHaveLength(0);
+    await vi.waitFor(() => expect(pool.readyCount).toBe(1));
+    await pool.take({ replenish: false });
+    pool.warmAfterThisTask();
+    await pool.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(spawned).toHaveLength(1);
+  });
+
   it('rejects when a worker fails to start, and tries a fresh one next time', async () => {
     let attempt = 0;
     const pool = new WorkerPool(() => {
