@@ -148,14 +148,20 @@ describe('runInWorker', () => {
 });
 
 describe('WorkerPool', () => {
-  it('hands out a spare that said ready and starts the next one', async () => {
+  /** A pool whose Workers say ready as soon as they start, and the Workers it started, in order. */
+  const poolOfReadyWorkers = (size?: number): { pool: WorkerPool; spawned: FakeWorker[] } => {
     const spawned: FakeWorker[] = [];
     const pool = new WorkerPool(() => {
       const worker = new FakeWorker();
       spawned.push(worker);
       queueMicrotask(() => worker.say({ type: 'ready' }));
       return worker as unknown as Worker;
-    });
+    }, size);
+    return { pool, spawned };
+  };
+
+  it('hands out a spare that said ready and starts the next one', async () => {
+    const { pool, spawned } = poolOfReadyWorkers();
     pool.warm();
     expect(spawned).toHaveLength(1);
     const first = await pool.take();
@@ -168,13 +174,7 @@ describe('WorkerPool', () => {
   });
 
   it('keeps as many spares as asked for, starting them one after another', async () => {
-    const spawned: FakeWorker[] = [];
-    const pool = new WorkerPool(() => {
-      const worker = new FakeWorker();
-      spawned.push(worker);
-      queueMicrotask(() => worker.say({ type: 'ready' }));
-      return worker as unknown as Worker;
-    }, 3);
+    const { pool, spawned } = poolOfReadyWorkers(3);
     pool.warm();
     // One at a time: several Workers hardening at once would take the CPU from the editor.
     expect(spawned).toHaveLength(1);
@@ -189,13 +189,7 @@ describe('WorkerPool', () => {
   });
 
   it('starts no replacement while a caller that took several Workers is still using them', async () => {
-    const spawned: FakeWorker[] = [];
-    const pool = new WorkerPool(() => {
-      const worker = new FakeWorker();
-      spawned.push(worker);
-      queueMicrotask(() => worker.say({ type: 'ready' }));
-      return worker as unknown as Worker;
-    }, 2);
+    const { pool, spawned } = poolOfReadyWorkers(2);
     pool.warm();
     await vi.waitFor(() => expect(pool.readyCount).toBe(2));
     await Promise.all([pool.take({ replenish: false }), pool.take({ replenish: false })]);
@@ -208,13 +202,7 @@ describe('WorkerPool', () => {
   });
 
   it('warms after the current task, and not at all once disposed', async () => {
-    const spawned: FakeWorker[] = [];
-    const pool = new WorkerPool(() => {
-      const worker = new FakeWorker();
-      spawned.push(worker);
-      queueMicrotask(() => worker.say({ type: 'ready' }));
-      return worker as unknown as Worker;
-    });
+    const { pool, spawned } = poolOfReadyWorkers();
     pool.warmAfterThisTask();
     await Promise.resolve();
     expect(spawned).toHaveLength(0);
