@@ -16,6 +16,7 @@ import { chromiumLaunchOptions } from './chromium.ts';
 import { exercisePageUrl } from './browser-engine.ts';
 import { ensureSiteBuilt } from '../build/site-build.ts';
 import { serveStatic } from './static-server.ts';
+import { pushExerciseBelowTheFold } from './exercise-below-the-fold.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -157,13 +158,7 @@ async function measureBytes(browser: Browser, serverUrl: string, exercise: strin
     if (phase === 'initial') initial.add(url);
     response.body().then((body) => bodies.set(url, body), () => undefined);
   });
-  await bytesPage.addInitScript(() => {
-    addEventListener('DOMContentLoaded', () => {
-      const spacer = document.createElement('div');
-      spacer.style.height = '20000px';
-      document.querySelector('[data-exercise]')?.before(spacer);
-    });
-  });
+  await pushExerciseBelowTheFold(bytesPage);
   await bytesPage.goto(exercisePageUrl(serverUrl, exercise));
   await bytesPage.waitForLoadState('networkidle');
   phase = 'ready';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { devices, expect, test, type Page } from '@playwright/test';
+import { pushExerciseBelowTheFold } from '../../src/cli/exercise-below-the-fold.ts';
 
 const id = 'orders-four-steps';
 const solution = readFileSync(new URL(`../../exercises/${id}/solution.ts`, import.meta.url), 'utf8');
@@ -141,13 +142,7 @@ test('a reload keeps the code', async ({ page }) => {
 test('nothing of Monaco or esbuild loads until the exercise comes near the viewport', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await page.addInitScript(() => {
-    addEventListener('DOMContentLoaded', () => {
-      const spacer = document.createElement('div');
-      spacer.style.height = '20000px';
-      document.querySelector('[data-exercise]')?.before(spacer);
-    });
-  });
+  await pushExerciseBelowTheFold(page);
   await page.goto(`/exercises/${id}/`);
   await page.waitForLoadState('networkidle');
   const heavy = (path: string) => /editor\.api|ts\.worker|\.wasm$|browser-backend|sandbox\.worker/.test(path);
