@@ -4,9 +4,7 @@
  * exercise comes into view or is touched.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
-// editor.api is the bare editor: hover, completion (suggest), parameter hints, problem navigation,
-// find, the diff editor… are contributions. All of them cost only a few percent of Monaco's size.
-import 'monaco-editor/features/register.all';
+import './monaco-features.ts';
 import 'monaco-editor/languages/definitions/typescript/register';
 import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
