@@ -83,6 +83,8 @@ export async function createMonacoEditor(
     theme: dark ? 'vs-dark' : 'vs',
     automaticLayout: true,
     minimap: { enabled: false },
+    // No folding contribution is loaded (see monaco-features.ts): give its gutter column to the code.
+    folding: false,
     scrollBeyondLastLine: false,
     fontSize: 14,
     tabSize: 2,

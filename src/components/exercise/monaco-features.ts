@@ -1,14 +1,16 @@
 /**
  * The editor contributions a learner uses, on top of Monaco's bare `editor.api`: completion,
- * hover, parameter hints, problems (F8), find, folding, comments, multi-cursor, rename, the command
+ * hover, parameter hints, problems (F8), find, comments, multi-cursor, rename, the command
  * palette, Ctrl+M to move focus out with Tab, and the diff editor of "Show solution".
  *
  * Chosen instead of `features/register.all` because some of the rest ask Monaco's editor worker as
  * soon as a model opens (the unicode highlighter, link and colour detection): dropping them keeps that
  * worker (72 KB brotli) unloaded until the diff editor asks for it, and the exercise within its
- * byte budget before ready (3.54 → 3.47 MB brotli). The others dropped (sticky scroll, inlay
- * hints, code lens, colour picker, inline completions, drag and drop, GPU rendering…) are
- * features this course's short programs never show.
+ * byte budget before ready (3.54 → 3.47 MB brotli). Folding is left out too: its chevrons, drawn
+ * invisible until hovered, made the page fetch the codicon font (66 KB brotli) before anything
+ * visible used it, and a program of a few dozen lines has nothing worth folding. The others
+ * dropped (sticky scroll, inlay hints, code lens, colour picker, inline completions, drag and
+ * drop, GPU rendering…) are features this course's short programs never show.
  */
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/caretOperations/register';
@@ -21,7 +23,6 @@ import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/cursorUndo/register';
 import 'monaco-editor/features/diffEditor/register';
 import 'monaco-editor/features/find/register';
-import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/format/register';
 import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/gotoLine/register';
